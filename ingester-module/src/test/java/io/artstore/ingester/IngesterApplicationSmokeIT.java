@@ -1,0 +1,23 @@
+package io.artstore.ingester;
+
+import io.artstore.testsupport.http.TestHttp;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class IngesterApplicationSmokeIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void startsAndAnswersHealthAndMetrics() {
+        TestHttp http = TestHttp.to("http://127.0.0.1:" + port);
+        assertThat(http.get("/health/live").json().path("service").asString()).isEqualTo("ingester-module");
+        assertThat(http.get("/health/ready").status()).isEqualTo(200);
+        assertThat(http.get("/metrics").body()).contains("jvm_memory_used_bytes");
+    }
+}

@@ -1,0 +1,57 @@
+package io.artstore.kernel.security;
+
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * RS256-only JWT decoder over a remote JWKS: keys are cached, refreshed when an unknown
+ * key id shows up (rate limited), and kept in use while the JWKS URL is down.
+ */
+public final class JwksJwtDecoderFactory {
+
+    private static final int JWKS_SIZE_LIMIT = 256 * 1024;
+
+    private JwksJwtDecoderFactory() {
+    }
+
+    public static NimbusJwtDecoder create(ResourceServerProperties properties) {
+        if (properties.jwksUrl() == null || properties.jwksUrl().isBlank()) {
+            throw new IllegalStateException("artstore.security.jwks-url is required for a resource server");
+        }
+        int timeout = (int) properties.jwksTimeout().toMillis();
+        JWKSource<SecurityContext> source;
+        try {
+            source = JWKSourceBuilder.<SecurityContext>create(URI.create(properties.jwksUrl()).toURL(),
+                            new DefaultResourceRetriever(timeout, timeout, JWKS_SIZE_LIMIT))
+                    .cache(properties.jwksCacheTtl().toMillis(), timeout)
+                    .rateLimited(10_000)
+                    .outageTolerant(properties.jwksOutageTtl().toMillis())
+                    .retrying(true)
+                    .build();
+        } catch (MalformedURLException | IllegalArgumentException ex) {
+            throw new IllegalStateException("artstore.security.jwks-url is not a valid URL: " + properties.jwksUrl(), ex);
+        }
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(source).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(new JwtTimestampValidator());
+        if (properties.issuer() != null && !properties.issuer().isBlank()) {
+            validators.add(new JwtIssuerValidator(properties.issuer()));
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return decoder;
+    }
+}

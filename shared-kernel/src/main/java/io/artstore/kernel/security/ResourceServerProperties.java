@@ -1,0 +1,34 @@
+package io.artstore.kernel.security;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Resource-server settings shared by every service ({@code artstore.security.*}).
+ *
+ * @param jwksUrl        where admin-module publishes its signing keys
+ * @param issuer         expected {@code iss} claim; not checked when empty
+ * @param publicPaths    extra paths open without a token (health, metrics and API docs always are)
+ * @param jwksCacheTtl   how long fetched keys are trusted before a refresh
+ * @param jwksOutageTtl  how long cached keys keep working while the JWKS URL is unreachable
+ * @param jwksTimeout    connect and read timeout of the JWKS fetch
+ */
+@ConfigurationProperties("artstore.security")
+@Validated
+public record ResourceServerProperties(
+        String jwksUrl,
+        String issuer,
+        @DefaultValue List<String> publicPaths,
+        @DefaultValue("5m") Duration jwksCacheTtl,
+        @DefaultValue("24h") Duration jwksOutageTtl,
+        @DefaultValue("5s") Duration jwksTimeout) {
+
+    /** Paths every service serves without authentication. */
+    public static final List<String> ALWAYS_PUBLIC = List.of(
+            "/health/**", "/metrics", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+            "/swagger-ui.html", "/swagger-ui/**", "/error");
+}
