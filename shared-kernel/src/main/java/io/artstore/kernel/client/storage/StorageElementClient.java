@@ -1,0 +1,215 @@
+package io.artstore.kernel.client.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.util.Map;
+import java.util.UUID;
+
+import io.artstore.kernel.client.ClientProperties;
+import io.artstore.kernel.client.TrustBundle;
+import io.artstore.kernel.client.token.ServiceTokenProvider;
+import io.artstore.kernel.error.ApiException;
+import io.artstore.kernel.error.ErrorCode;
+import io.artstore.kernel.paging.Page;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one client of the storage-element API, shared by admin-module, ingester and query:
+ * TLS against a configured trust bundle, bounded timeouts, the caller's service token,
+ * streaming uploads and downloads, and SE errors turned into exceptions that keep the SE's
+ * status and code. An unreachable SE, or one answering 5xx, is a 502 {@code SE_UNAVAILABLE}.
+ */
+public class StorageElementClient {
+
+    private static final ParameterizedTypeReference<Page<SeFileMetadata>> FILE_PAGE = new ParameterizedTypeReference<>() {
+    };
+
+    private final RestClient rest;
+    private final ServiceTokenProvider tokens;
+    private final JsonMapper json;
+
+    public StorageElementClient(RestClient.Builder builder, ClientProperties properties, ServiceTokenProvider tokens,
+                                JsonMapper json) {
+        HttpClient httpClient = HttpClient.newBuilder()
+                .connectTimeout(properties.seConnectTimeout())
+                .sslContext(TrustBundle.sslContext(properties.seCaCertPath()))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
+        factory.setReadTimeout(properties.seTimeout());
+        this.rest = builder.clone().requestFactory(factory).build();
+        this.tokens = tokens;
+        this.json = json;
+    }
+
+    /** {@code GET /api/v1/info}: identity, mode, status and capacity. Needs no token. */
+    public SeStorageInfo info(String baseUrl) {
+        return call(baseUrl, () -> rest.get().uri(url(baseUrl, "/api/v1/info"))
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange((request, response) -> read(response, SeStorageInfo.class)));
+    }
+
+    /** One page of the SE's file listing ({@code GET /api/v1/files}). */
+    public Page<SeFileMetadata> listFiles(String baseUrl, int limit, int offset, String status) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(url(baseUrl, "/api/v1/files"))
+                .queryParam("limit", limit).queryParam("offset", offset);
+        if (status != null) {
+            uri.queryParam("status", status);
+        }
+        return call(baseUrl, () -> rest.get().uri(uri.build().toUri())
+                .headers(this::authorize)
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange((request, response) -> read(response, FILE_PAGE)));
+    }
+
+    public SeFileMetadata metadata(String baseUrl, UUID fileId) {
+        return call(baseUrl, () -> rest.get().uri(url(baseUrl, "/api/v1/files/" + fileId))
+                .headers(this::authorize)
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange((request, response) -> read(response, SeFileMetadata.class)));
+    }
+
+    /** {@code PATCH /api/v1/files/{id}} with description and/or tags. */
+    public SeFileMetadata updateMetadata(String baseUrl, UUID fileId, Map<String, Object> changes) {
+        return call(baseUrl, () -> rest.patch().uri(url(baseUrl, "/api/v1/files/" + fileId))
+                .headers(this::authorize)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsString(changes))
+                .exchange((request, response) -> read(response, SeFileMetadata.class)));
+    }
+
+    /** Soft delete on the SE ({@code DELETE /api/v1/files/{id}}). */
+    public void delete(String baseUrl, UUID fileId) {
+        call(baseUrl, () -> rest.delete().uri(url(baseUrl, "/api/v1/files/" + fileId))
+                .headers(this::authorize)
+                .exchange((request, response) -> {
+                    failOnError(response);
+                    return null;
+                }));
+    }
+
+    /** {@code POST /api/v1/mode/transition}; SE refusals (409 codes) come back as {@link StorageElementException}. */
+    public SeModeTransition transition(String baseUrl, String targetMode, boolean confirm) {
+        String body = json.writeValueAsString(Map.of("target_mode", targetMode, "confirm", confirm));
+        return call(baseUrl, () -> rest.post().uri(url(baseUrl, "/api/v1/mode/transition"))
+                .headers(this::authorize)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange((request, response) -> read(response, SeModeTransition.class)));
+    }
+
+    /**
+     * Streams a file to the SE as a multipart upload: the bytes flow from {@code content} to the
+     * SE through a fixed buffer, never held whole in memory or on disk.
+     */
+    public SeFileMetadata upload(String baseUrl, SeUpload upload, InputStream content) {
+        MultipartStream multipart = new MultipartStream();
+        String tags = upload.tags() == null ? null : json.writeValueAsString(upload.tags());
+        return call(baseUrl, () -> rest.post().uri(url(baseUrl, "/api/v1/files/upload"))
+                .headers(this::authorize)
+                .header(HttpHeaders.CONTENT_TYPE, multipart.contentType())
+                .accept(MediaType.APPLICATION_JSON)
+                .body(out -> multipart.write(out, upload, tags, content))
+                .exchange((request, response) -> read(response, SeFileMetadata.class)));
+    }
+
+    /**
+     * Opens a download, passing the given request headers (Range, If-Range, If-None-Match)
+     * through. Any status the SE answers (200, 206, 304, 404, 416, ...) is returned, not
+     * thrown; only an unreachable SE or a 5xx is an exception. The caller closes the result.
+     */
+    public SeDownload download(String baseUrl, UUID fileId, HttpHeaders passThrough) {
+        return call(baseUrl, () -> rest.method(HttpMethod.GET).uri(url(baseUrl, "/api/v1/files/" + fileId + "/download"))
+                .headers(headers -> {
+                    headers.addAll(passThrough);
+                    authorize(headers);
+                })
+                .exchange((request, response) -> {
+                    if (response.getStatusCode().is5xxServerError()) {
+                        response.close();
+                        throw unavailable(baseUrl, "answered " + response.getStatusCode().value(), null);
+                    }
+                    return new SeDownload(response);
+                }, false));
+    }
+
+    private void authorize(HttpHeaders headers) {
+        headers.setBearerAuth(tokens.accessToken());
+    }
+
+    private <T> T read(ClientHttpResponse response, Class<T> type) throws IOException {
+        failOnError(response);
+        return json.readValue(response.getBody(), type);
+    }
+
+    private <T> T read(ClientHttpResponse response, ParameterizedTypeReference<T> type) throws IOException {
+        failOnError(response);
+        return json.readValue(response.getBody(), json.constructType(type.getType()));
+    }
+
+    private void failOnError(ClientHttpResponse response) throws IOException {
+        HttpStatus status = HttpStatus.resolve(response.getStatusCode().value());
+        if (status == null || status.is5xxServerError()) {
+            throw new ApiException(ErrorCode.SE_UNAVAILABLE, "Storage element failed (HTTP " + response.getStatusCode().value() + ")");
+        }
+        if (!status.isError()) {
+            return;
+        }
+        String code = ErrorCode.forStatus(status.value()).name();
+        String message = "Storage element answered " + status.value();
+        try (InputStream body = response.getBody()) {
+            JsonNode error = json.readTree(body).path("error");
+            if (error.hasNonNull("code")) {
+                code = error.path("code").asString();
+            }
+            if (error.hasNonNull("message")) {
+                message = error.path("message").asString();
+            }
+        } catch (JacksonException ignored) {
+            // not our error format: keep the status-derived code
+        }
+        throw new StorageElementException(status, knownCode(code, status), code, message);
+    }
+
+    private static ErrorCode knownCode(String code, HttpStatus status) {
+        for (ErrorCode candidate : ErrorCode.values()) {
+            if (candidate.name().equals(code)) {
+                return candidate;
+            }
+        }
+        return ErrorCode.forStatus(status.value());
+    }
+
+    private static <T> T call(String baseUrl, java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (ResourceAccessException ex) {
+            throw unavailable(baseUrl, "is unreachable", ex);
+        } catch (RestClientException ex) {
+            throw unavailable(baseUrl, "sent an unreadable answer", ex);
+        }
+    }
+
+    private static ApiException unavailable(String baseUrl, String what, Throwable cause) {
+        return new ApiException(ErrorCode.SE_UNAVAILABLE, "Storage element " + what, cause);
+    }
+
+    private static String url(String baseUrl, String path) {
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return base + path;
+    }
+}
