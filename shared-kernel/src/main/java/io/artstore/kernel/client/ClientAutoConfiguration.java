@@ -2,6 +2,7 @@ package io.artstore.kernel.client;
 
 import java.time.Clock;
 
+import io.artstore.kernel.client.admin.AdminClient;
 import io.artstore.kernel.client.storage.StorageElementClient;
 import io.artstore.kernel.client.token.ClientCredentialsTokenProvider;
 import io.artstore.kernel.client.token.ServiceTokenProvider;
@@ -32,6 +33,15 @@ public class ClientAutoConfiguration {
     ServiceTokenProvider clientCredentialsTokenProvider(ClientProperties properties, Clock clock) {
         return new ClientCredentialsTokenProvider(properties.adminUrl(), properties.clientId(),
                 properties.clientSecret(), properties.adminTimeout(), properties.tokenRenewBefore(), clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(ServiceTokenProvider.class)
+    @ConditionalOnProperty(prefix = "artstore.clients", name = "admin-url")
+    AdminClient adminClient(RestClient.Builder builder, ClientProperties properties, ServiceTokenProvider tokens,
+                            JsonMapper json) {
+        return new AdminClient(builder, properties, tokens, json);
     }
 
     @Bean

@@ -48,6 +48,16 @@ public enum ErrorCode {
         return status;
     }
 
+    /** The code named {@code name} (as another service sent it), else the one for {@code status}. */
+    public static ErrorCode parse(String name, int status) {
+        for (ErrorCode code : values()) {
+            if (code.name().equals(name)) {
+                return code;
+            }
+        }
+        return forStatus(status);
+    }
+
     /** The code that best describes a bare HTTP status, for errors raised outside our code. */
     public static ErrorCode forStatus(int status) {
         return switch (status) {

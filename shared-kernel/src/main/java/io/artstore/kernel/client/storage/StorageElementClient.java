@@ -182,16 +182,7 @@ public class StorageElementClient {
         } catch (JacksonException ignored) {
             // not our error format: keep the status-derived code
         }
-        throw new StorageElementException(status, knownCode(code, status), code, message);
-    }
-
-    private static ErrorCode knownCode(String code, HttpStatus status) {
-        for (ErrorCode candidate : ErrorCode.values()) {
-            if (candidate.name().equals(code)) {
-                return candidate;
-            }
-        }
-        return ErrorCode.forStatus(status.value());
+        throw new StorageElementException(status, ErrorCode.parse(code, status.value()), code, message);
     }
 
     private static <T> T call(String baseUrl, java.util.function.Supplier<T> action) {
