@@ -7,17 +7,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/** Without admin-module the ingester runs but is not ready, and says why. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"artstore.clients.admin-url=http://127.0.0.1:9", "artstore.clients.admin-timeout=1s"})
 class IngesterApplicationSmokeIT {
 
     @LocalServerPort
     int port;
 
     @Test
-    void startsAndAnswersHealthAndMetrics() {
+    void isLiveButNotReadyWithoutAdminModule() {
         TestHttp http = TestHttp.to("http://127.0.0.1:" + port);
         assertThat(http.get("/health/live").json().path("service").asString()).isEqualTo("ingester-module");
-        assertThat(http.get("/health/ready").status()).isEqualTo(200);
-        assertThat(http.get("/metrics").body()).contains("jvm_memory_used_bytes");
+        TestHttp.Response ready = http.get("/health/ready");
+        assertThat(ready.status()).isEqualTo(503);
+        assertThat(ready.json().path("checks").path("storage").path("status").asString()).isEqualTo("fail");
+        assertThat(http.get("/metrics").body()).contains("ingester_active_uploads");
     }
 }

@@ -6,6 +6,8 @@ import io.artstore.kernel.client.admin.AdminClient;
 import io.artstore.kernel.client.storage.StorageElementClient;
 import io.artstore.kernel.client.token.ClientCredentialsTokenProvider;
 import io.artstore.kernel.client.token.ServiceTokenProvider;
+import io.artstore.kernel.error.ApiException;
+import io.artstore.kernel.error.ErrorCode;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Service-to-service clients: a client-credentials {@link ServiceTokenProvider} when
- * {@code artstore.clients.client-id} is set (admin-module supplies its own provider), and a
+ * {@code artstore.clients.admin-url} is set (admin-module supplies its own provider), an
+ * {@link AdminClient}, and a
  * {@link StorageElementClient} wherever a token provider exists.
  */
 @AutoConfiguration(afterName = {
@@ -29,8 +32,14 @@ public class ClientAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ServiceTokenProvider.class)
-    @ConditionalOnProperty(prefix = "artstore.clients", name = {"admin-url", "client-id"})
+    @ConditionalOnProperty(prefix = "artstore.clients", name = "admin-url")
     ServiceTokenProvider clientCredentialsTokenProvider(ClientProperties properties, Clock clock) {
+        if (!properties.hasServiceAccount()) {
+            return () -> {
+                throw new ApiException(ErrorCode.ADMIN_UNAVAILABLE,
+                        "This service has no service account configured (client id and secret)");
+            };
+        }
         return new ClientCredentialsTokenProvider(properties.adminUrl(), properties.clientId(),
                 properties.clientSecret(), properties.adminTimeout(), properties.tokenRenewBefore(), clock);
     }

@@ -1,0 +1,50 @@
+package io.artstore.ingester.config;
+
+import java.util.random.RandomGenerator;
+
+import io.artstore.ingester.health.StorageAvailabilityHealth;
+import io.artstore.ingester.placement.StoragePlacement;
+import io.artstore.ingester.registration.FileRegistrar;
+import io.artstore.ingester.upload.UploadFormParser;
+import io.artstore.ingester.upload.UploadService;
+import io.artstore.kernel.client.admin.AdminClient;
+import io.artstore.kernel.client.storage.StorageElementClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.resilience.annotation.EnableResilientMethods;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wiring of the upload path. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngesterProperties.class)
+@EnableResilientMethods
+public class IngesterConfiguration {
+
+    @Bean
+    UploadFormParser uploadFormParser(JsonMapper json, IngesterProperties properties) {
+        return new UploadFormParser(json, properties.defaultTtlDays());
+    }
+
+    @Bean
+    StoragePlacement storagePlacement(AdminClient admin, MeterRegistry meters) {
+        return new StoragePlacement(admin, RandomGenerator.getDefault(), meters);
+    }
+
+    @Bean
+    FileRegistrar fileRegistrar(AdminClient admin) {
+        return new FileRegistrar(admin);
+    }
+
+    @Bean
+    UploadService uploadService(IngesterProperties properties, UploadFormParser parser, StoragePlacement placement,
+                                StorageElementClient storage, FileRegistrar registrar, MeterRegistry meters) {
+        return new UploadService(properties, parser, placement, storage, registrar, meters);
+    }
+
+    @Bean("storage")
+    StorageAvailabilityHealth storageAvailabilityHealth(AdminClient admin) {
+        return new StorageAvailabilityHealth(admin);
+    }
+}

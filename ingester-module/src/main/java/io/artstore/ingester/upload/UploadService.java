@@ -1,0 +1,158 @@
+package io.artstore.ingester.upload;
+
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.artstore.ingester.config.IngesterProperties;
+import io.artstore.ingester.placement.StoragePlacement;
+import io.artstore.ingester.registration.FileRegistrar;
+import io.artstore.kernel.client.admin.FileRegistration;
+import io.artstore.kernel.client.admin.StorageElementRecord;
+import io.artstore.kernel.client.storage.SeFileMetadata;
+import io.artstore.kernel.client.storage.SeUpload;
+import io.artstore.kernel.client.storage.StorageElementClient;
+import io.artstore.kernel.client.storage.StorageElementException;
+import io.artstore.kernel.error.ApiException;
+import io.artstore.kernel.error.ErrorCode;
+import io.artstore.kernel.multipart.LimitedInputStream;
+import io.artstore.kernel.multipart.MultipartReader;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One upload from start to end: read and check the form fields, choose a storage element,
+ * stream the file part to it as it arrives, register the stored file in admin-module.
+ * The form fields must come before the file part, so that nothing reaches an SE before
+ * the request is known to be valid.
+ */
+public class UploadService {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadService.class);
+    /** Room for the form fields and multipart framing on top of the file itself. */
+    private static final long FORM_OVERHEAD = 2L * MultipartReader.MAX_FIELD_BYTES;
+
+    private final IngesterProperties properties;
+    private final UploadFormParser formParser;
+    private final StoragePlacement placement;
+    private final StorageElementClient storage;
+    private final FileRegistrar registrar;
+    private final MeterRegistry meters;
+    private final AtomicInteger active = new AtomicInteger();
+    private final DistributionSummary bytes;
+
+    public UploadService(IngesterProperties properties, UploadFormParser formParser, StoragePlacement placement,
+                         StorageElementClient storage, FileRegistrar registrar, MeterRegistry meters) {
+        this.properties = properties;
+        this.formParser = formParser;
+        this.placement = placement;
+        this.storage = storage;
+        this.registrar = registrar;
+        this.meters = meters;
+        meters.gauge("ingester_active_uploads", active);
+        this.bytes = DistributionSummary.builder("ingester_upload_size_bytes").baseUnit("bytes")
+                .description("Sizes of stored uploads").register(meters);
+    }
+
+    public UploadResponse upload(HttpServletRequest request, String caller) {
+        long declared = request.getContentLengthLong();
+        if (declared > properties.maxFileSize() + FORM_OVERHEAD) {
+            throw tooLarge();
+        }
+        active.incrementAndGet();
+        Timer.Sample sample = Timer.start(meters);
+        String policy = "unknown";
+        String outcome = "error";
+        try {
+            MultipartReader reader = MultipartReader.of(request);
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (MultipartReader.Part part; (part = reader.next()) != null; ) {
+                if (!part.isFile()) {
+                    if (fields.put(part.name(), part.text()) != null) {
+                        throw ApiException.validation("Field '" + part.name() + "' is given twice");
+                    }
+                    continue;
+                }
+                if (!"file".equals(part.name())) {
+                    throw ApiException.validation("Unexpected file part '" + part.name() + "'; send the file as 'file'");
+                }
+                UploadForm form = formParser.parse(fields);
+                policy = form.retentionPolicy().value();
+                UploadResponse response = store(form, part, caller, declared > 0 ? Math.max(0, declared - FORM_OVERHEAD) : 0);
+                outcome = "success";
+                return response;
+            }
+            throw ApiException.validation("Field 'file' is required (and must come after the other form fields)");
+        } catch (ApiException ex) {
+            outcome = ex.code().name().toLowerCase(java.util.Locale.ROOT);
+            throw ex;
+        } finally {
+            active.decrementAndGet();
+            sample.stop(meters.timer("ingester_upload_duration_seconds", "retention_policy", policy, "status", outcome));
+            meters.counter("ingester_uploads_total", "retention_policy", policy, "status", outcome).increment();
+        }
+    }
+
+    private UploadResponse store(UploadForm form, MultipartReader.Part part, String caller, long sizeHint) {
+        StorageElementRecord target = placement.choose(form.retentionPolicy().seMode(), sizeHint);
+        String fileName = part.fileName() == null || part.fileName().isBlank() ? "file" : part.fileName();
+        SeUpload upload = new SeUpload(fileName, part.contentType(), form.description(), form.tags(),
+                form.retentionPolicy().value(), form.ttlDays(), caller);
+        SeFileMetadata stored;
+        try (InputStream content = new LimitedInputStream(part.stream(), properties.maxFileSize())) {
+            stored = uploadTo(target, upload, (LimitedInputStream) content);
+        } catch (java.io.IOException ex) {
+            throw new ApiException(ErrorCode.SE_UNAVAILABLE, "Upload stream failed", ex);
+        }
+        bytes.record(stored.size());
+        meters.counter("ingester_upload_bytes_total", "retention_policy", form.retentionPolicy().value())
+                .increment(stored.size());
+        register(stored, target);
+        return UploadResponse.of(stored);
+    }
+
+    private SeFileMetadata uploadTo(StorageElementRecord target, SeUpload upload, LimitedInputStream content) {
+        try {
+            return storage.upload(target.url(), upload, content);
+        } catch (StorageElementException ex) {
+            if (content.exceeded() || ex.code() == ErrorCode.FILE_TOO_LARGE) {
+                throw tooLarge();
+            }
+            if (ex.code() == ErrorCode.STORAGE_FULL) {
+                throw new ApiException(ErrorCode.STORAGE_FULL, "Storage element " + target.storageId() + " is full");
+            }
+            throw new ApiException(ErrorCode.SE_UNAVAILABLE, "Storage element " + target.storageId()
+                    + " refused the upload: " + ex.getMessage(), ex);
+        } catch (ApiException ex) {
+            if (content.exceeded()) {
+                throw tooLarge();
+            }
+            throw new ApiException(ErrorCode.SE_UNAVAILABLE, "Storage element " + target.storageId()
+                    + " failed during the upload", ex);
+        }
+    }
+
+    private void register(SeFileMetadata stored, StorageElementRecord target) {
+        FileRegistration registration = new FileRegistration(stored.fileId(), stored.originalFilename(),
+                stored.contentType(), stored.size(), stored.checksum(), target.id(), stored.description(),
+                stored.tags(), stored.retentionPolicy(), stored.ttlDays(), stored.uploadedBy(), stored.uploadedAt());
+        try {
+            registrar.register(registration);
+        } catch (RuntimeException ex) {
+            log.warn("File {} is stored on {} but its registration failed; the next sync will register it",
+                    stored.fileId(), target.storageId(), ex);
+            meters.counter("ingester_registration_failures_total").increment();
+            throw new ApiException(ErrorCode.ADMIN_UNAVAILABLE, "File " + stored.fileId()
+                    + " was stored but could not be registered; it will appear after the next registry sync", ex);
+        }
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(ErrorCode.FILE_TOO_LARGE, "File exceeds the limit of " + properties.maxFileSize() + " bytes");
+    }
+}
