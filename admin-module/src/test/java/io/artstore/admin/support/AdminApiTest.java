@@ -38,6 +38,8 @@ public abstract class AdminApiTest {
     @Autowired
     protected MutableClock clock;
 
+    private String adminToken;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -66,8 +68,12 @@ public abstract class AdminApiTest {
         return response.json().path("access_token").asString();
     }
 
+    /** A token of the initial admin, logged in once per test. */
     protected String adminToken() {
-        return loginToken(ADMIN, ADMIN_PASSWORD);
+        if (adminToken == null) {
+            adminToken = loginToken(ADMIN, ADMIN_PASSWORD);
+        }
+        return adminToken;
     }
 
     protected static String unique(String prefix) {
