@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
+import io.artstore.admin.common.Timestamps;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.kernel.paging.Page;
@@ -48,7 +49,7 @@ public class ServiceAccountService {
                 : properties.secretExpirationDays();
         String secret = SecretPolicy.newSecret(random);
         String hash = passwordEncoder.encode(secret);
-        Instant now = clock.instant();
+        Instant now = Timestamps.now(clock);
         String name = request.name().strip();
         for (int attempt = 1; ; attempt++) {
             ServiceAccount account = new ServiceAccount(UUID.randomUUID(), ClientIds.generate(name, random), name,
@@ -88,7 +89,7 @@ public class ServiceAccountService {
                 current.secretHash(),
                 request.scopes() != null ? checkScopes(request.scopes()) : current.scopes(),
                 request.status() != null ? ServiceAccountStatus.parse("status", request.status()) : current.status(),
-                current.secretExpirationDays(), current.secretExpiresAt(), current.createdAt(), clock.instant());
+                current.secretExpirationDays(), current.secretExpiresAt(), current.createdAt(), Timestamps.now(clock));
         if (updated.name().length() < 2) {
             throw ApiException.validation("name: size must be between 2 and 50");
         }
@@ -112,7 +113,7 @@ public class ServiceAccountService {
     public ServiceAccountDtos.RotatedSecret rotateSecret(UUID id) {
         ServiceAccount account = find(id);
         String secret = SecretPolicy.newSecret(random);
-        Instant now = clock.instant();
+        Instant now = Timestamps.now(clock);
         Instant expiresAt = SecretPolicy.expiresAt(now, account.secretExpirationDays());
         if (!repository.updateSecret(id, passwordEncoder.encode(secret), expiresAt, now)) {
             throw notFound();
@@ -137,7 +138,7 @@ public class ServiceAccountService {
         if (!account.active()) {
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "Service account is suspended");
         }
-        if (account.secretExpired(clock.instant())) {
+        if (account.secretExpired(Timestamps.now(clock))) {
             throw new ApiException(ErrorCode.SECRET_EXPIRED, "The client secret has expired; rotate it");
         }
         return account;
@@ -145,7 +146,7 @@ public class ServiceAccountService {
 
     /** An account that may obtain tokens now (active, secret not expired), for the OAuth2 endpoint. */
     public java.util.Optional<ServiceAccount> findUsable(String clientId) {
-        Instant now = clock.instant();
+        Instant now = Timestamps.now(clock);
         return repository.findByClientId(clientId).filter(ServiceAccount::active)
                 .filter(account -> !account.secretExpired(now));
     }

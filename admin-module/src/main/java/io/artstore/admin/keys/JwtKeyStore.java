@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import org.springframework.stereotype.Component;
+import io.artstore.admin.common.Timestamps;
 
 /**
  * The signing keys as this replica sees them: read from {@code jwt_keys}, kept in memory
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class JwtKeyStore {
 
-    private static final long MIN_FORCED_RELOAD_NANOS = 1_000_000_000L;
+    private static final long MIN_FORCED_RELOAD_NANOS = 100_000_000L;
 
     private final KeyRepository repository;
     private final KeyWriter writer;
@@ -42,7 +43,7 @@ public class JwtKeyStore {
 
     /** Active key first, then the keys still in their grace period; private parts included. */
     public List<RSAKey> usableKeys() {
-        Instant now = clock.instant();
+        Instant now = Timestamps.now(clock);
         return rows(false).stream().filter(row -> row.usableAt(now)).map(this::jwk).toList();
     }
 
@@ -77,7 +78,7 @@ public class JwtKeyStore {
 
     /** Rows usable now, newest first. */
     List<KeyRow> usableRows() {
-        Instant now = clock.instant();
+        Instant now = Timestamps.now(clock);
         return rows(false).stream().filter(row -> row.usableAt(now)).toList();
     }
 
@@ -90,7 +91,7 @@ public class JwtKeyStore {
         Snapshot current = snapshot;
         long nanos = System.nanoTime();
         if (reload || current == null || nanos - current.loadedAt() >= properties.cacheTtl().toNanos()) {
-            List<KeyRow> rows = repository.findUsable(clock.instant());
+            List<KeyRow> rows = repository.findUsable(Timestamps.now(clock));
             current = new Snapshot(rows, nanos);
             snapshot = current;
             Set<String> kids = rows.stream().map(KeyRow::kid).collect(Collectors.toSet());

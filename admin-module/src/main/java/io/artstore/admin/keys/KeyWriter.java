@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.security.SecureRandom;
 
 import io.artstore.admin.common.AdvisoryLocks;
+import io.artstore.admin.common.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,7 +53,7 @@ class KeyWriter {
         tx.executeWithoutResult(status -> {
             AdvisoryLocks.lock(jdbc, AdvisoryLocks.SIGNING_KEYS);
             if (repository.findActive().isEmpty()) {
-                KeyRow key = newKey(clock.instant());
+                KeyRow key = newKey(Timestamps.now(clock));
                 repository.insertActive(key);
                 log.info("Created signing key {}", key.kid());
             }
@@ -63,7 +64,7 @@ class KeyWriter {
     Rotation rotate() {
         Rotation rotation = tx.execute(status -> {
             AdvisoryLocks.lock(jdbc, AdvisoryLocks.SIGNING_KEYS);
-            Instant now = clock.instant();
+            Instant now = Timestamps.now(clock);
             Instant graceEndsAt = now.plus(properties.gracePeriod());
             String previous = repository.findActive().map(KeyRow::kid).orElse(null);
             if (previous != null) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.artstore.admin.auth.IssuedToken;
 import io.artstore.admin.auth.TokenIssuer;
 import io.artstore.admin.auth.TokenMetrics;
+import io.artstore.admin.common.Timestamps;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.micrometer.core.instrument.Counter;
@@ -67,7 +68,7 @@ public class AdminAuthService {
             passwordEncoder.matches(password, dummyHash);
             throw failure("unknown_user", ErrorCode.INVALID_CREDENTIALS, "Invalid username or password");
         }
-        if (lockout.isLocked(user.lockState(), clock.instant())) {
+        if (lockout.isLocked(user.lockState(), Timestamps.now(clock))) {
             throw failure("locked", ErrorCode.ACCOUNT_LOCKED, lockedMessage(user.lockedUntil()));
         }
         if (!passwordEncoder.matches(password, user.passwordHash())) {
@@ -86,7 +87,7 @@ public class AdminAuthService {
     }
 
     public AdminUserDtos.LoginResponse refresh(String refreshToken) {
-        Instant now = clock.instant();
+        Instant now = Timestamps.now(clock);
         AdminUser user = refreshTokens.consume(refreshToken, now).flatMap(users::findById).orElse(null);
         if (user == null) {
             tokenMetrics.rejected(REFRESH, ErrorCode.INVALID_REFRESH_TOKEN.name());
@@ -107,20 +108,20 @@ public class AdminAuthService {
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "Current password is wrong");
         }
         passwords.check("new_password", newPassword);
-        users.updatePassword(userId, passwordEncoder.encode(newPassword), clock.instant());
+        users.updatePassword(userId, passwordEncoder.encode(newPassword), Timestamps.now(clock));
         refreshTokens.revokeAll(userId);
         log.info("Admin user {} changed their password", user.username());
     }
 
     private AdminUserDtos.LoginResponse issue(AdminUser user, AuthorizationGrantType grantType) {
         IssuedToken access = tokens.forAdminUser(user.id(), user.username(), user.role().value(), grantType);
-        String refresh = refreshTokens.issue(user.id(), clock.instant());
+        String refresh = refreshTokens.issue(user.id(), Timestamps.now(clock));
         return new AdminUserDtos.LoginResponse(access.value(), refresh, "Bearer", access.expiresIn());
     }
 
     private LockoutPolicy.State recordFailure(UUID userId) {
         LockoutPolicy.State state = tx.execute(status -> users.findByIdForUpdate(userId).map(locked -> {
-            LockoutPolicy.State next = lockout.afterFailure(locked.lockState(), clock.instant());
+            LockoutPolicy.State next = lockout.afterFailure(locked.lockState(), Timestamps.now(clock));
             users.updateLockState(userId, next);
             return next;
         }).orElse(LockoutPolicy.State.CLEAR));
@@ -136,7 +137,7 @@ public class AdminAuthService {
     private Instant recordSuccess(UUID userId) {
         return tx.execute(status -> {
             AdminUser current = users.findByIdForUpdate(userId).orElse(null);
-            Instant now = clock.instant();
+            Instant now = Timestamps.now(clock);
             if (current != null && lockout.isLocked(current.lockState(), now)) {
                 return current.lockedUntil();
             }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.artstore.admin.common.Timestamps;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.kernel.paging.Page;
@@ -43,7 +44,7 @@ public class AdminUserService {
 
     public AdminUserDtos.View create(AdminUserDtos.Create request) {
         passwords.check("password", request.password());
-        Instant now = clock.instant();
+        Instant now = Timestamps.now(clock);
         AdminUser user = new AdminUser(UUID.randomUUID(), request.username(), blankToNull(request.email()),
                 passwordEncoder.encode(request.password()), request.role(), 0, null, null, now, now);
         try {
@@ -71,7 +72,7 @@ public class AdminUserService {
         AdminUser current = find(id);
         String email = request.email() != null ? blankToNull(request.email()) : current.email();
         AdminRole role = request.role() != null ? request.role() : current.role();
-        users.updateProfile(id, email, role, clock.instant());
+        users.updateProfile(id, email, role, Timestamps.now(clock));
         log.info("Updated admin user {} (role {})", current.username(), role.value());
         return view(find(id));
     }
@@ -89,7 +90,7 @@ public class AdminUserService {
     public void resetPassword(UUID id, String newPassword) {
         passwords.check("new_password", newPassword);
         AdminUser user = find(id);
-        users.updatePassword(id, passwordEncoder.encode(newPassword), clock.instant());
+        users.updatePassword(id, passwordEncoder.encode(newPassword), Timestamps.now(clock));
         refreshTokens.revokeAll(id);
         log.info("Reset the password of admin user {}", user.username());
     }
@@ -97,7 +98,7 @@ public class AdminUserService {
     public void unlock(UUID id) {
         tx.executeWithoutResult(status -> {
             AdminUser user = users.findByIdForUpdate(id).orElseThrow(this::notFound);
-            if (!lockout.isLocked(user.lockState(), clock.instant())) {
+            if (!lockout.isLocked(user.lockState(), Timestamps.now(clock))) {
                 throw new ApiException(ErrorCode.NOT_LOCKED, "Account is not locked");
             }
             users.updateLockState(id, LockoutPolicy.State.CLEAR);
@@ -110,7 +111,7 @@ public class AdminUserService {
     }
 
     private AdminUserDtos.View view(AdminUser user) {
-        return AdminUserDtos.View.of(user, lockout, clock.instant());
+        return AdminUserDtos.View.of(user, lockout, Timestamps.now(clock));
     }
 
     private ApiException notFound() {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.artstore.admin.common.AdvisoryLocks;
+import io.artstore.admin.common.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -56,7 +57,7 @@ class InitialAdmin implements ApplicationRunner {
             if (users.count() > 0) {
                 return false;
             }
-            Instant now = clock.instant();
+            Instant now = Timestamps.now(clock);
             users.insert(new AdminUser(UUID.randomUUID(), properties.initAdminUsername(), null,
                     passwordEncoder.encode(password), AdminRole.ADMIN, 0, null, null, now, now));
             return true;
