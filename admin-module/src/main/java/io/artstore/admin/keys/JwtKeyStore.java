@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import com.nimbusds.jose.jwk.RSAKey;
-import org.springframework.stereotype.Component;
 import io.artstore.admin.common.Timestamps;
+import org.springframework.stereotype.Component;
 
 /**
  * The signing keys as this replica sees them: read from {@code jwt_keys}, kept in memory

@@ -1,12 +1,12 @@
 package io.artstore.admin.keys;
 
 import java.security.KeyPair;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import java.security.SecureRandom;
 
 import io.artstore.admin.common.AdvisoryLocks;
 import io.artstore.admin.common.Timestamps;
