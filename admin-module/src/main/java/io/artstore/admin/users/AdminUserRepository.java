@@ -45,6 +45,12 @@ class AdminUserRepository {
                 .query(AdminUserRepository::map).list();
     }
 
+    /** Ids of all users with role admin, row-locked until the surrounding transaction ends. */
+    List<UUID> lockAdmins() {
+        return jdbc.sql("SELECT id FROM admin_users WHERE role = 'admin' ORDER BY id FOR UPDATE")
+                .query(UUID.class).list();
+    }
+
     long count() {
         return jdbc.sql("SELECT count(*) FROM admin_users").query(Long.class).single();
     }

@@ -69,22 +69,39 @@ public class AdminUserService {
         if (request.email() == null && request.role() == null) {
             throw ApiException.validation("At least one of email, role is required");
         }
-        AdminUser current = find(id);
-        String email = request.email() != null ? blankToNull(request.email()) : current.email();
-        AdminRole role = request.role() != null ? request.role() : current.role();
-        users.updateProfile(id, email, role, Timestamps.now(clock));
-        log.info("Updated admin user {} (role {})", current.username(), role.value());
-        return view(find(id));
+        AdminUser updated = tx.execute(status -> {
+            AdminUser current = find(id);
+            String email = request.email() != null ? blankToNull(request.email()) : current.email();
+            AdminRole role = request.role() != null ? request.role() : current.role();
+            if (current.role() == AdminRole.ADMIN && role != AdminRole.ADMIN) {
+                requireAnotherAdmin(id, "The last admin cannot lose the admin role");
+            }
+            users.updateProfile(id, email, role, Timestamps.now(clock));
+            log.info("Updated admin user {} (role {})", current.username(), role.value());
+            return find(id);
+        });
+        return view(updated);
     }
 
     public void delete(UUID id, UUID caller) {
         if (id.equals(caller)) {
             throw ApiException.conflict("You cannot delete your own account");
         }
-        if (!users.delete(id)) {
-            throw notFound();
+        tx.executeWithoutResult(status -> {
+            AdminUser user = find(id);
+            if (user.role() == AdminRole.ADMIN) {
+                requireAnotherAdmin(id, "The last admin cannot be deleted");
+            }
+            users.delete(id);
+            log.info("Deleted admin user {}", user.username());
+        });
+    }
+
+    /** 409 unless some admin other than {@code id} remains (admins row-locked against races). */
+    private void requireAnotherAdmin(UUID id, String message) {
+        if (users.lockAdmins().stream().noneMatch(admin -> !admin.equals(id))) {
+            throw ApiException.conflict(message);
         }
-        log.info("Deleted admin user {}", id);
     }
 
     public void resetPassword(UUID id, String newPassword) {

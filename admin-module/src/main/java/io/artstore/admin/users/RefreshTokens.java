@@ -42,8 +42,7 @@ class RefreshTokens {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = "rt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        jdbc.sql("DELETE FROM admin_refresh_tokens WHERE user_id = :userId AND expires_at <= :now")
-                .param("userId", userId)
+        jdbc.sql("DELETE FROM admin_refresh_tokens WHERE expires_at <= :now")
                 .param("now", Timestamps.sql(now))
                 .update();
         jdbc.sql("""

@@ -17,12 +17,13 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * First start on an empty database creates the initial admin with a generated password,
- * logged once; after a restart the admin, service accounts, refresh tokens and the signing
- * key are all still there.
+ * An installation from scratch: the first start on an empty database creates the initial
+ * admin with a generated password, logged once; after a restart the admin, service
+ * accounts, refresh tokens and the signing key are all still there. The last admin can be
+ * neither demoted nor deleted.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class RestartIT {
+class FreshInstallationIT {
 
     private static final Pattern GENERATED =
             Pattern.compile("Created initial admin 'admin' with generated password: (\\S+)");
@@ -74,6 +75,40 @@ class RestartIT {
         }
         assertThat(logged).as("the generated password is logged only on the first start").isEqualTo(1);
         assertThat(output.getOut()).doesNotContain(account.path("client_secret").asString());
+    }
+
+    @Test
+    void theLastAdminCanBeNeitherDemotedNorDeleted() {
+        TestDatabase database = TestDatabase.create();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AdminModuleApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(),
+                "--artstore.admin.users.init-admin-password=only-admin-pw")) {
+            TestHttp http = http(app);
+            TestHttp admin = http.withToken(http.postJson("/api/v1/admin-auth/login",
+                    "{\"username\":\"admin\",\"password\":\"only-admin-pw\"}").json().path("access_token").asString());
+            String adminId = admin.get("/api/v1/admin-auth/me").json().path("id").asString();
+
+            TestHttp.Response demote = admin.putJson("/api/v1/admin-users/" + adminId, "{\"role\":\"readonly\"}");
+            assertThat(demote.status()).isEqualTo(409);
+            assertThat(demote.errorCode()).isEqualTo("CONFLICT");
+
+            JsonNode robot = admin.postJson("/api/v1/service-accounts",
+                    "{\"name\":\"provisioner\",\"scopes\":[\"admin:read\",\"admin:write\"]}").json();
+            TestHttp provisioner = http.withToken(http.postJson("/api/v1/auth/token", "{\"client_id\":\""
+                    + robot.path("client_id").asString() + "\",\"client_secret\":\""
+                    + robot.path("client_secret").asString() + "\"}").json().path("access_token").asString());
+            assertThat(provisioner.delete("/api/v1/admin-users/" + adminId).errorCode()).isEqualTo("CONFLICT");
+
+            String secondId = admin.postJson("/api/v1/admin-users",
+                    "{\"username\":\"second\",\"password\":\"second-admin-pw\",\"role\":\"admin\"}")
+                    .json().path("id").asString();
+            assertThat(admin.putJson("/api/v1/admin-users/" + adminId, "{\"role\":\"readonly\"}").status())
+                    .isEqualTo(200);
+            assertThat(provisioner.delete("/api/v1/admin-users/" + secondId).errorCode()).isEqualTo("CONFLICT");
+        }
     }
 
     private static TestHttp http(ConfigurableApplicationContext context) {
