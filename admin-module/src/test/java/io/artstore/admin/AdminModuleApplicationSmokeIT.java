@@ -34,5 +34,9 @@ class AdminModuleApplicationSmokeIT extends AdminApiTest {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/v1/auth/token", "/api/v1/admin-users/{id}/unlock",
                 "/api/v1/service-accounts/{id}/rotate-secret", "/api/v1/jwt-keys/rotate");
+        assertThat(docs.json().path("components").path("schemas").path("ServiceAccount").path("properties")
+                .has("client_id")).as("schemas use the wire names").isTrue();
+        assertThat(docs.json().path("components").path("schemas").path("PageAdminUser").path("properties")
+                .has("has_more")).isTrue();
     }
 }

@@ -29,7 +29,7 @@ public final class ServiceAccountDtos {
             @Schema(nullable = true) String description,
             @ArraySchema(schema = @Schema(example = "files:write"), arraySchema = @Schema(description = SCOPES_DESCRIPTION))
             List<String> scopes,
-            @Schema(allowableValues = {"active", "suspended"}) ServiceAccountStatus status,
+            ServiceAccountStatus status,
             @Schema(description = "When the current secret expires; null = never", nullable = true) Instant secretExpiresAt,
             Instant createdAt,
             Instant updatedAt) {
@@ -47,7 +47,7 @@ public final class ServiceAccountDtos {
             String name,
             @Schema(nullable = true) String description,
             List<String> scopes,
-            @Schema(allowableValues = {"active", "suspended"}) ServiceAccountStatus status,
+            ServiceAccountStatus status,
             @Schema(nullable = true) Instant secretExpiresAt,
             Instant createdAt,
             Instant updatedAt,

@@ -21,7 +21,7 @@ public final class AdminUserDtos {
             UUID id,
             @Schema(example = "admin") String username,
             @Schema(nullable = true, example = "admin@example.com") String email,
-            @Schema(allowableValues = {"admin", "readonly"}) AdminRole role,
+            AdminRole role,
             @Schema(description = "Whether failed logins have locked the account right now") boolean isLocked,
             @Schema(description = "When the lock ends by itself", nullable = true) Instant lockedUntil,
             @Schema(description = "Consecutive failed logins") int failedLoginAttempts,
@@ -46,7 +46,7 @@ public final class AdminUserDtos {
             @Schema(description = "Password, at least AM_PASSWORD_MIN_LENGTH (8) characters", format = "password")
             @NotNull String password,
             @Schema(example = "operator1@example.com") @Email @Size(max = 254) String email,
-            @Schema(allowableValues = {"admin", "readonly"}) @NotNull AdminRole role) {
+            @NotNull AdminRole role) {
 
         @Override
         public String toString() {
@@ -57,7 +57,7 @@ public final class AdminUserDtos {
     @Schema(name = "AdminUserUpdate", description = "Fields to change; at least one")
     public record Update(
             @Email @Size(max = 254) String email,
-            @Schema(allowableValues = {"admin", "readonly"}) AdminRole role) {
+            AdminRole role) {
     }
 
     @Schema(name = "ResetPasswordRequest")
