@@ -6,15 +6,11 @@ import java.util.List;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import io.artstore.admin.accounts.ServiceAccountProperties;
 import io.artstore.admin.accounts.ServiceAccountService;
 import io.artstore.admin.keys.DatabaseJwkSource;
 import io.artstore.admin.keys.JwtKeyStore;
-import io.artstore.admin.keys.KeyProperties;
-import io.artstore.admin.users.UserProperties;
 import io.artstore.kernel.security.JsonAuthenticationEntryPoint;
 import io.artstore.kernel.security.ResourceServerSecurity;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -60,8 +56,6 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
  * own JWKS over HTTP and stops accepting a rotated-out key when its grace period ends.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({TokenProperties.class, KeyProperties.class, UserProperties.class,
-        ServiceAccountProperties.class})
 public class AuthorizationServerConfiguration {
 
     /** Open endpoints of the ArtStore API (besides health, metrics and API docs). */

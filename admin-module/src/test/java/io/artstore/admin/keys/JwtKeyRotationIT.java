@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import io.artstore.admin.support.AdminApiTest;
 import io.artstore.testsupport.http.TestHttp;
+import io.artstore.testsupport.tokens.TestTokenIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -77,6 +78,17 @@ class JwtKeyRotationIT extends AdminApiTest {
         NimbusJwtDecoder fresh = NimbusJwtDecoder.withJwkSetUri(baseUrl() + "/api/v1/auth/jwks").build();
         assertThat(fresh.decode(newToken).getSubject()).isEqualTo(reader.path("client_id").asString());
         assertThat(http().get("/metrics").body()).contains("artstore_admin_jwt_key_rotations_total");
+    }
+
+    @Test
+    void onlyRs256TokensSignedByOurKeysAreAccepted() {
+        try (TestTokenIssuer foreign = TestTokenIssuer.start()) {
+            assertThat(as(foreign.token().role("admin").build()).get("/api/v1/service-accounts").status()).isEqualTo(401);
+            assertThat(as(foreign.token().role("admin").signing(TestTokenIssuer.Signing.NONE).build())
+                    .get("/api/v1/service-accounts").status()).isEqualTo(401);
+            assertThat(as(foreign.token().role("admin").signing(TestTokenIssuer.Signing.HS256_WITH_PUBLIC_KEY).build())
+                    .get("/api/v1/service-accounts").status()).isEqualTo(401);
+        }
     }
 
     @Test
