@@ -15,6 +15,7 @@ class AdminModuleApplicationSmokeIT extends AdminApiTest {
         TestHttp.Response ready = http.get("/health/ready");
         assertThat(ready.status()).as(ready.body()).isEqualTo(200);
         assertThat(ready.json().path("checks").has("db")).isTrue();
+        assertThat(ready.json().path("checks").path("signingKeys").path("status").asString()).isEqualTo("ok");
         assertThat(http.get("/metrics").body()).contains("jvm_memory_used_bytes");
     }
 
