@@ -50,7 +50,7 @@ public class ServiceAccountService {
         String secret = SecretPolicy.newSecret(random);
         String hash = passwordEncoder.encode(secret);
         Instant now = Timestamps.now(clock);
-        String name = request.name().strip();
+        String name = checkName(request.name());
         for (int attempt = 1; ; attempt++) {
             ServiceAccount account = new ServiceAccount(UUID.randomUUID(), ClientIds.generate(name, random), name,
                     request.description(), hash, scopes, ServiceAccountStatus.ACTIVE, days,
@@ -84,15 +84,12 @@ public class ServiceAccountService {
         }
         ServiceAccount current = find(id);
         ServiceAccount updated = new ServiceAccount(current.id(), current.clientId(),
-                request.name() != null ? request.name().strip() : current.name(),
+                request.name() != null ? checkName(request.name()) : current.name(),
                 request.description() != null ? request.description() : current.description(),
                 current.secretHash(),
                 request.scopes() != null ? checkScopes(request.scopes()) : current.scopes(),
                 request.status() != null ? ServiceAccountStatus.parse("status", request.status()) : current.status(),
                 current.secretExpirationDays(), current.secretExpiresAt(), current.createdAt(), Timestamps.now(clock));
-        if (updated.name().length() < 2) {
-            throw ApiException.validation("name: size must be between 2 and 50");
-        }
         try {
             repository.update(updated);
         } catch (DuplicateKeyException ex) {
@@ -157,6 +154,14 @@ public class ServiceAccountService {
 
     private ApiException notFound() {
         return ApiException.notFound("Service account not found");
+    }
+
+    private static String checkName(String name) {
+        String stripped = name.strip();
+        if (stripped.length() < 2) {
+            throw ApiException.validation("name: size must be between 2 and 50");
+        }
+        return stripped;
     }
 
     private static List<String> checkScopes(List<String> requested) {
