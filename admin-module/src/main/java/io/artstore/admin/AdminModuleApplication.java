@@ -2,9 +2,11 @@ package io.artstore.admin;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Admin module: authorization server, users, service accounts, storage-element and file registry. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class AdminModuleApplication {
 
     public static void main(String[] args) {
