@@ -39,7 +39,6 @@ import io.artstore.storage.wal.WriteAheadLog;
 public class FileMutations {
 
     static final int BUFFER_SIZE = 256 * 1024;
-    private static final long RESERVE_STEP = 8L * 1024 * 1024;
 
     /** An upload whose data is durable under a temp name, not yet visible. */
     public record StagedUpload(WalEntry entry, Path tempFile, long size, String checksum, long reserved) {
@@ -90,10 +89,8 @@ public class FileMutations {
                     throw new ApiException(ErrorCode.FILE_TOO_LARGE,
                             "File exceeds the size limit of " + maxSize + " bytes");
                 }
-                if (written > reserved) {
-                    capacity.reserve(RESERVE_STEP);
-                    reserved += RESERVE_STEP;
-                }
+                capacity.reserve(read);
+                reserved += read;
                 sha256.update(buffer, 0, read);
                 wrapped.clear().limit(read);
                 while (wrapped.hasRemaining()) {
