@@ -83,7 +83,9 @@ public class FileMutations {
             byte[] buffer = new byte[BUFFER_SIZE];
             ByteBuffer wrapped = ByteBuffer.wrap(buffer);
             int read;
-            while ((read = in.read(buffer)) != -1) {
+            // Fill the whole buffer before hashing and writing: the multipart parser hands out
+            // small slices, and one write per slice would cost a system call each.
+            while ((read = in.readNBytes(buffer, 0, buffer.length)) > 0) {
                 written += read;
                 if (written > maxSize) {
                     throw new ApiException(ErrorCode.FILE_TOO_LARGE,

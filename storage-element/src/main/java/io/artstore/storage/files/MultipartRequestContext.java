@@ -1,5 +1,6 @@
 package io.artstore.storage.files;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -8,6 +9,8 @@ import org.apache.commons.fileupload.UploadContext;
 
 /** Adapts a Jakarta servlet request to Commons FileUpload 1.x, whose servlet support is javax-only. */
 final class MultipartRequestContext implements UploadContext {
+
+    private static final int BUFFER_SIZE = 64 * 1024;
 
     private final HttpServletRequest request;
 
@@ -38,6 +41,6 @@ final class MultipartRequestContext implements UploadContext {
 
     @Override
     public InputStream getInputStream() throws IOException {
-        return request.getInputStream();
+        return new BufferedInputStream(request.getInputStream(), BUFFER_SIZE);
     }
 }

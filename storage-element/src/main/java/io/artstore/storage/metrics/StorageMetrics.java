@@ -42,6 +42,24 @@ public class StorageMetrics {
         }
         Gauge.builder("se.wal.in.flight", wal, WriteAheadLog::inFlightCount)
                 .description("Mutations currently pending in the WAL").register(registry);
+        registerAtZero();
+    }
+
+    /** Counters show up on /metrics from the start, not only after their first event. */
+    private void registerAtZero() {
+        counter("se.uploads", "Uploads", "result", "success");
+        counter("se.upload.bytes", "Bytes received by successful uploads");
+        counter("se.downloads", "Downloads", "result", "full");
+        counter("se.downloads", "Downloads", "result", "partial");
+        counter("se.download.bytes", "Bytes sent by downloads");
+        counter("se.gc.runs", "GC runs");
+        for (String action : new String[]{"expired", "removed", "failed"}) {
+            counter("se.gc.files", "Files handled by GC", "action", action);
+        }
+        counter("se.reconcile.runs", "Reconcile runs");
+        for (ReconcileIssue.Type type : ReconcileIssue.Type.values()) {
+            counter("se.reconcile.issues", "Issues found by reconcile", "type", type.json());
+        }
     }
 
     public void uploaded(long bytes) {
