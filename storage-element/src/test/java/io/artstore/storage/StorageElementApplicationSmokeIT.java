@@ -36,7 +36,8 @@ class StorageElementApplicationSmokeIT {
         assertThat(http.get("/health/ready").status()).isEqualTo(200);
         String metrics = http.get("/metrics").body();
         assertThat(metrics).contains("jvm_memory_used_bytes");
-        System.out.println(metrics.lines().filter(l -> l.startsWith("se_")).toList());
+        assertThat(metrics).contains("se_files{", "se_uploads_total{", "se_gc_runs_total", "se_reconcile_runs_total",
+                "se_storage_used_bytes", "se_mode{");
     }
 
     @Test
@@ -44,6 +45,9 @@ class StorageElementApplicationSmokeIT {
         TestHttp http = TestHttp.to("http://127.0.0.1:" + port);
         String doc = http.get("/v3/api-docs").body();
         assertThat(doc).contains("/api/v1/files/upload", "/api/v1/files/{file_id}/download", "/api/v1/info",
-                "/api/v1/mode/transition", "/api/v1/maintenance/reconcile", "bearerAuth", "files:write", "storage:write");
+                "/api/v1/mode/transition", "/api/v1/maintenance/reconcile", "bearerAuth", "files:write", "storage:write",
+                "\"file_id\"", "\"original_filename\"", "\"retention_policy\"", "\"ttl_days\"", "\"target_mode\"",
+                "\"allowed_operations\"", "\"files_checked\"", "\"has_more\"");
+        assertThat(doc).doesNotContain("\"fileId\"", "\"retentionPolicy\"", "\"targetMode\"");
     }
 }
