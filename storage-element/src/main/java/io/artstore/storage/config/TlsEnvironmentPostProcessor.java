@@ -13,7 +13,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Turns on HTTPS when both {@code SE_TLS_CERT} and {@code SE_TLS_KEY} are set: registers a
  * PEM SSL bundle named {@value #BUNDLE} from the two files and points {@code server.ssl} at
- * it. Without them the server speaks plain HTTP (local development, tests).
+ * it; the bundle reloads when the files change (certificate renewal without restart).
+ * Without them the server speaks plain HTTP (local development, tests).
  */
 public class TlsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -30,6 +31,8 @@ public class TlsEnvironmentPostProcessor implements EnvironmentPostProcessor, Or
         String prefix = "spring.ssl.bundle.pem." + BUNDLE + ".keystore.";
         tls.put(prefix + "certificate", location(cert));
         tls.put(prefix + "private-key", location(key));
+        // a renewed certificate (same paths) is picked up without a restart
+        tls.put("spring.ssl.bundle.pem." + BUNDLE + ".reload-on-update", "true");
         tls.put("server.ssl.enabled", "true");
         tls.put("server.ssl.bundle", BUNDLE);
         environment.getPropertySources().addFirst(new MapPropertySource("storage-element-tls", tls));

@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Starts the packaged jar with a 64 MiB heap, SIGKILLs it in the middle of a large
- * streamed upload while soft deletes are in flight, restarts it and checks that nothing
- * half-done is visible and nothing acknowledged is lost. Then streams a 64 MiB file
- * through the same small heap.
+ * streamed upload while soft deletes and metadata updates are in flight, restarts it and
+ * checks that nothing half-done is visible and nothing acknowledged is lost. Then streams
+ * a 64 MiB file through the same small heap.
  */
 class CrashRecoveryIT {
 
@@ -80,26 +80,39 @@ class CrashRecoveryIT {
                 }
             });
 
-            // soft deletes in a loop; remember which ones were acknowledged
+            // a stream of mutations: soft deletes of the first half, then metadata updates of the
+            // rest, round after round until the server dies; remember what was acknowledged
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-            List<String> toDelete = new ArrayList<>(earlier.keySet()).subList(0, EARLIER_FILES / 2);
-            Thread deleter = Thread.ofVirtual().start(() -> {
-                for (String id : toDelete) {
-                    try {
-                        if (http.delete("/api/v1/files/" + id).status() == 204) {
-                            acknowledged.add(id);
+            Map<String, Integer> lastAckRevision = new ConcurrentHashMap<>();
+            List<String> ids = new ArrayList<>(earlier.keySet());
+            List<String> toDelete = ids.subList(0, EARLIER_FILES / 2);
+            List<String> toUpdate = ids.subList(EARLIER_FILES / 2, EARLIER_FILES);
+            Thread mutator = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int round = 0; ; round++) {
+                        if (round < toDelete.size()) {
+                            String id = toDelete.get(round);
+                            if (http.delete("/api/v1/files/" + id).status() == 204) {
+                                acknowledged.add(id);
+                            }
+                        } else {
+                            String id = toUpdate.get(round % toUpdate.size());
+                            if (http.patchJson("/api/v1/files/" + id, "{\"description\":\"rev-" + round + "\"}").status() == 200) {
+                                lastAckRevision.put(id, round);
+                            }
                         }
-                    } catch (RuntimeException serverGone) {
-                        return;
                     }
+                } catch (RuntimeException serverGone) {
+                    // killed
                 }
             });
 
-            awaitCondition(() -> incomingBytes(data) >= 8L * 1024 * 1024 && acknowledged.size() >= 3, Duration.ofSeconds(120));
+            awaitCondition(() -> incomingBytes(data) >= 8L * 1024 * 1024 && acknowledged.size() == toDelete.size()
+                    && lastAckRevision.size() == toUpdate.size(), Duration.ofSeconds(120));
             se.kill();
             release.countDown();
             uploader.join();
-            deleter.join();
+            mutator.join();
 
             assertThat(pendingWalEntries(wal)).as("the crashed upload left a pending WAL entry").isNotEmpty();
             assertThat(incomingBytes(data)).as("and a partial temp file").isPositive();
@@ -117,10 +130,14 @@ class CrashRecoveryIT {
             for (Map.Entry<String, String> file : earlier.entrySet()) {
                 JsonNode meta = http.get("/api/v1/files/" + file.getKey()).json();
                 assertThat(meta.path("checksum").asString()).isEqualTo(file.getValue());
-                if (acknowledged.contains(file.getKey())) {
+                if (toDelete.contains(file.getKey())) {
                     assertThat(meta.path("status").asString()).as("acknowledged delete").isEqualTo("deleted");
-                } else if (!toDelete.contains(file.getKey())) {
+                } else {
                     assertThat(meta.path("status").asString()).isEqualTo("active");
+                    // the last acknowledged update, or the one in flight when the process died
+                    int acked = lastAckRevision.get(file.getKey());
+                    assertThat(meta.path("description").asString())
+                            .isIn("rev-" + acked, "rev-" + (acked + toUpdate.size()));
                 }
                 Path stored = dataFile(data, file.getKey());
                 assertThat(Content.sha256(stored)).as("content intact").isEqualTo(file.getValue());
