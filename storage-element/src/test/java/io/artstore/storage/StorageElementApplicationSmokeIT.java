@@ -49,5 +49,6 @@ class StorageElementApplicationSmokeIT {
                 "\"file_id\"", "\"original_filename\"", "\"retention_policy\"", "\"ttl_days\"", "\"target_mode\"",
                 "\"allowed_operations\"", "\"files_checked\"", "\"has_more\"");
         assertThat(doc).doesNotContain("\"fileId\"", "\"retentionPolicy\"", "\"targetMode\"");
+        assertThat(doc).contains("\"openapi\":\"3.1");
     }
 }

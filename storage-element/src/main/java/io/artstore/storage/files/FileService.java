@@ -12,9 +12,13 @@ import io.artstore.storage.index.FileIndex;
 import io.artstore.storage.mode.ModeService;
 import io.artstore.storage.mode.Operation;
 import io.artstore.storage.wal.WalOperation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Metadata reads (from the index) and metadata changes (through the WAL). */
 public class FileService {
+
+    private static final Logger log = LoggerFactory.getLogger(FileService.class);
 
     private final FileIndex index;
     private final FileMutations mutations;
@@ -66,6 +70,7 @@ public class FileService {
             if (current.status() == FileStatus.DELETED) {
                 return current;
             }
+            log.info("File {} marked deleted", fileId);
             return mutations.rewrite(WalOperation.DELETE, current.withStatus(FileStatus.DELETED));
         });
     }

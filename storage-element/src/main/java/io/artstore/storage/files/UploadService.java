@@ -31,6 +31,8 @@ import org.apache.commons.fileupload.FileUpload;
 import org.apache.commons.fileupload.FileUploadBase;
 import org.apache.commons.fileupload.FileUploadException;
 import org.apache.commons.fileupload.InvalidFileNameException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
@@ -41,6 +43,8 @@ import org.springframework.http.MediaType;
  * part are accepted too; if they turn out invalid the staged file is discarded.
  */
 public class UploadService {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadService.class);
 
     static final String FILE_FIELD = "file";
     /** Room for boundaries, part headers and form fields on top of the file itself. */
@@ -70,6 +74,8 @@ public class UploadService {
         try {
             FileAttributes stored = doUpload(request, uploadedBy);
             metrics.uploaded(stored.size());
+            log.info("Stored file {} ({} bytes) for {} as {}", stored.fileId(), stored.size(), uploadedBy,
+                    stored.storageFilename());
             return stored;
         } catch (ApiException ex) {
             metrics.uploadFailed(ex.code().name().toLowerCase(Locale.ROOT));
