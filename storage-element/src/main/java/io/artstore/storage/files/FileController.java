@@ -1,0 +1,166 @@
+package io.artstore.storage.files;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.UUID;
+
+import io.artstore.kernel.error.ApiError;
+import io.artstore.kernel.error.ApiException;
+import io.artstore.kernel.paging.Page;
+import io.artstore.kernel.paging.PageQuery;
+import io.artstore.kernel.security.RequiresScope;
+import io.artstore.kernel.security.Scopes;
+import io.artstore.storage.attr.FileStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** File endpoints: upload, list, metadata, metadata update, soft delete, download. */
+@RestController
+@RequestMapping("/api/v1/files")
+@Tag(name = "files", description = "Stored files")
+@ApiResponse(responseCode = "401", description = "Missing or invalid token",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@ApiResponse(responseCode = "403", description = "Scope or role does not allow the operation",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
+public class FileController {
+
+    private final UploadService uploads;
+    private final FileService files;
+    private final DownloadService downloads;
+
+    public FileController(UploadService uploads, FileService files, DownloadService downloads) {
+        this.uploads = uploads;
+        this.files = files;
+        this.downloads = downloads;
+    }
+
+    /** Documentation-only shape of the multipart upload body. */
+    @Schema(name = "UploadForm")
+    record UploadFormDoc(
+            @Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String file,
+            @Schema(maxLength = 1000) String description,
+            @Schema(description = "JSON array of strings", example = "[\"logo\",\"draft\"]") String tags,
+            @Schema(allowableValues = {"temporary", "permanent"},
+                    description = "Default: temporary on an edit SE, permanent otherwise") String retentionPolicy,
+            @Schema(minimum = "1", maximum = "365", description = "Temporary files only; default 30") Integer ttlDays) {
+    }
+
+    @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @RequiresScope(Scopes.FILES_WRITE)
+    @Operation(summary = "Upload a file", description = "Streams a multipart/form-data upload to disk under the WAL, "
+            + "computing SHA-256 on the way. Allowed in modes edit and rw.",
+            security = @SecurityRequirement(name = "bearerAuth", scopes = Scopes.FILES_WRITE),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadFormDoc.class))))
+    @ApiResponse(responseCode = "201", description = "Stored")
+    @ApiResponse(responseCode = "400", description = "Missing file part or invalid fields",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "MODE_NOT_ALLOWED", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "413", description = "FILE_TOO_LARGE", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "415", description = "Not multipart/form-data", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "507", description = "STORAGE_FULL", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public ResponseEntity<FileMetadata> upload(HttpServletRequest request, Authentication authentication) {
+        FileMetadata stored = FileMetadata.of(uploads.upload(request, authentication.getName()));
+        return ResponseEntity.created(URI.create("/api/v1/files/" + stored.fileId())).body(stored);
+    }
+
+    @GetMapping
+    @RequiresScope(Scopes.FILES_READ)
+    @Operation(summary = "List files", description = "Paged listing in upload order, optionally filtered by status. "
+            + "Allowed in every mode.", security = @SecurityRequirement(name = "bearerAuth", scopes = Scopes.FILES_READ))
+    @ApiResponse(responseCode = "200", description = "One page of files")
+    @ApiResponse(responseCode = "400", description = "Invalid paging or status", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Page<FileMetadata> list(@Valid @ParameterObject PageQuery page,
+                                   @Parameter(description = "Filter by status", schema = @Schema(allowableValues = {"active", "expired", "deleted"}))
+                                   @RequestParam(required = false) String status) {
+        FileStatus filter = status == null ? null : FileStatus.parse(status)
+                .orElseThrow(() -> ApiException.validation("status: must be one of active, expired, deleted"));
+        return files.list(filter, page).map(FileMetadata::of);
+    }
+
+    @GetMapping("/{file_id}")
+    @RequiresScope(Scopes.FILES_READ)
+    @Operation(summary = "File metadata", description = "Allowed in every mode.",
+            security = @SecurityRequirement(name = "bearerAuth", scopes = Scopes.FILES_READ))
+    @ApiResponse(responseCode = "200", description = "Metadata")
+    @ApiResponse(responseCode = "404", description = "No such file", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public FileMetadata get(@PathVariable("file_id") UUID fileId) {
+        return FileMetadata.of(files.get(fileId));
+    }
+
+    @PatchMapping(path = "/{file_id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @RequiresScope(Scopes.FILES_WRITE)
+    @Operation(summary = "Update description and/or tags", description = "Only the given fields change; tags are "
+            + "replaced as a whole. Allowed in modes edit and rw.",
+            security = @SecurityRequirement(name = "bearerAuth", scopes = Scopes.FILES_WRITE))
+    @ApiResponse(responseCode = "200", description = "Updated metadata")
+    @ApiResponse(responseCode = "400", description = "Invalid body", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "404", description = "No such file", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "MODE_NOT_ALLOWED, or the file is deleted/expired",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public FileMetadata update(@PathVariable("file_id") UUID fileId, @Valid @RequestBody FileMetadataUpdate update) {
+        return FileMetadata.of(files.update(fileId, update));
+    }
+
+    @DeleteMapping("/{file_id}")
+    @RequiresScope(Scopes.FILES_WRITE)
+    @Operation(summary = "Soft-delete a file", description = "Marks the file deleted; GC removes it from disk later. "
+            + "Allowed in mode edit only.", security = @SecurityRequirement(name = "bearerAuth", scopes = Scopes.FILES_WRITE))
+    @ApiResponse(responseCode = "204", description = "Marked deleted")
+    @ApiResponse(responseCode = "404", description = "No such file", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "MODE_NOT_ALLOWED", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public ResponseEntity<Void> delete(@PathVariable("file_id") UUID fileId) {
+        files.delete(fileId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{file_id}/download")
+    @RequiresScope(Scopes.FILES_READ)
+    @Operation(summary = "Download a file", description = "Streams the content. Supports one byte range "
+            + "(bytes=a-b, a-, -n), If-None-Match and If-Range. Allowed in modes edit, rw and ro.",
+            security = @SecurityRequirement(name = "bearerAuth", scopes = Scopes.FILES_READ),
+            parameters = {
+                    @Parameter(name = HttpHeaders.RANGE, in = ParameterIn.HEADER, example = "bytes=0-1048575"),
+                    @Parameter(name = HttpHeaders.IF_NONE_MATCH, in = ParameterIn.HEADER),
+                    @Parameter(name = HttpHeaders.IF_RANGE, in = ParameterIn.HEADER)})
+    @ApiResponse(responseCode = "200", description = "Whole file",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "206", description = "The requested range, with Content-Range",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "304", description = "If-None-Match matched the ETag")
+    @ApiResponse(responseCode = "404", description = "No such file", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "MODE_NOT_ALLOWED", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "416", description = "RANGE_NOT_SATISFIABLE (outside the file) or INVALID_RANGE (malformed); "
+            + "Content-Range: bytes */size", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public void download(@PathVariable("file_id") UUID fileId,
+                         @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
+                         @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+                         @RequestHeader(name = HttpHeaders.IF_RANGE, required = false) String ifRange,
+                         HttpServletResponse response) throws IOException {
+        downloads.download(fileId, new DownloadService.Conditions(range, ifNoneMatch, ifRange), response);
+    }
+}

@@ -1,0 +1,36 @@
+package io.artstore.storage.files;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.artstore.storage.attr.FileAttributes;
+import io.artstore.storage.attr.FileStatus;
+import io.artstore.storage.attr.RetentionPolicy;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** Contract FileMetadata: the sidecar without the internal storage file name. */
+@Schema(name = "FileMetadata", description = "Metadata of a stored file (the attr.json sidecar)")
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record FileMetadata(
+        @Schema(format = "uuid") UUID fileId,
+        @Schema(description = "Name of the file as uploaded") String originalFilename,
+        @Schema(example = "image/jpeg") String contentType,
+        @Schema(description = "Size in bytes") long size,
+        @Schema(description = "SHA-256 of the content, hex") String checksum,
+        @Schema(description = "JWT subject of the uploader") String uploadedBy,
+        Instant uploadedAt,
+        @Schema(nullable = true, maxLength = 1000) String description,
+        List<String> tags,
+        @Schema(allowableValues = {"active", "expired", "deleted"}) FileStatus status,
+        @Schema(allowableValues = {"temporary", "permanent"}) RetentionPolicy retentionPolicy,
+        @Schema(nullable = true, minimum = "1", maximum = "365") Integer ttlDays,
+        @Schema(nullable = true) Instant expiresAt) {
+
+    public static FileMetadata of(FileAttributes a) {
+        return new FileMetadata(a.fileId(), a.originalFilename(), a.contentType(), a.size(), a.checksum(),
+                a.uploadedBy(), a.uploadedAt(), a.description(), a.tags(), a.status(), a.retentionPolicy(),
+                a.ttlDays(), a.expiresAt());
+    }
+}

@@ -1,0 +1,225 @@
+package io.artstore.storage.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+import io.artstore.kernel.error.ApiException;
+import io.artstore.kernel.error.ErrorCode;
+import io.artstore.storage.attr.AtomicFiles;
+import io.artstore.storage.attr.AttrStore;
+import io.artstore.storage.attr.FileAttributes;
+import io.artstore.storage.attr.StorageLayout;
+import io.artstore.storage.index.FileIndex;
+import io.artstore.storage.info.CapacityService;
+import io.artstore.storage.wal.WalEntry;
+import io.artstore.storage.wal.WalOperation;
+import io.artstore.storage.wal.WriteAheadLog;
+
+/**
+ * Every change to the data directory, each guarded by the WAL:
+ * WAL entry (pending, fsync) → data to a temp name + fsync → attr.json (atomic) → rename
+ * into place → WAL commit → index update. The index changes only after the disk did.
+ */
+public class FileMutations {
+
+    static final int BUFFER_SIZE = 256 * 1024;
+
+    /** An upload whose data is durable under a temp name, not yet visible. */
+    public record StagedUpload(WalEntry entry, Path tempFile, long size, String checksum, long reserved) {
+    }
+
+    private final StorageLayout layout;
+    private final WriteAheadLog wal;
+    private final AttrStore attrStore;
+    private final FileIndex index;
+    private final CapacityService capacity;
+    private final Clock clock;
+    private final ReadWriteLock indexSwap = new ReentrantReadWriteLock();
+    private final ReentrantLock maintenance = new ReentrantLock();
+
+    public FileMutations(StorageLayout layout, WriteAheadLog wal, AttrStore attrStore, FileIndex index,
+                         CapacityService capacity, Clock clock) {
+        this.layout = layout;
+        this.wal = wal;
+        this.attrStore = attrStore;
+        this.index = index;
+        this.capacity = capacity;
+        this.clock = clock;
+    }
+
+    /**
+     * Streams {@code in} to a temp file under a pending WAL entry, computing SHA-256 on the
+     * way and enforcing the size limit and capacity; the temp file is fsynced. On failure
+     * nothing is left behind.
+     */
+    public StagedUpload stage(UUID fileId, String storageFilename, InputStream in, long maxSize) {
+        WalEntry entry = WalEntry.upload(fileId, storageFilename, clock.instant());
+        try {
+            wal.begin(entry);
+        } catch (IOException ex) {
+            throw storageFailure("Cannot write the WAL entry", ex);
+        }
+        Path temp = layout.incomingFile(entry.tempFilename());
+        long reserved = 0;
+        long written = 0;
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            MessageDigest sha256 = sha256();
+            byte[] buffer = new byte[BUFFER_SIZE];
+            ByteBuffer wrapped = ByteBuffer.wrap(buffer);
+            int read;
+            // Fill the whole buffer before hashing and writing: the multipart parser hands out
+            // small slices, and one write per slice would cost a system call each.
+            while ((read = in.readNBytes(buffer, 0, buffer.length)) > 0) {
+                written += read;
+                if (written > maxSize) {
+                    throw new ApiException(ErrorCode.FILE_TOO_LARGE,
+                            "File exceeds the size limit of " + maxSize + " bytes");
+                }
+                capacity.reserve(read);
+                reserved += read;
+                sha256.update(buffer, 0, read);
+                wrapped.clear().limit(read);
+                while (wrapped.hasRemaining()) {
+                    out.write(wrapped);
+                }
+            }
+            out.force(true);
+            return new StagedUpload(entry, temp, written, HexFormat.of().formatHex(sha256.digest()), reserved);
+        } catch (IOException | RuntimeException ex) {
+            capacity.release(reserved);
+            deleteQuietly(temp);
+            wal.abort(entry);
+            if (ex instanceof ApiException api) {
+                throw api;
+            }
+            if (ex instanceof FileSystemException fs && fs.getMessage() != null && fs.getMessage().contains("No space")) {
+                throw new ApiException(ErrorCode.STORAGE_FULL, "Not enough free space on this storage element");
+            }
+            if (ex instanceof IOException io) {
+                throw new UploadInterruptedException(io);
+            }
+            throw (RuntimeException) ex;
+        }
+    }
+
+    /** Makes a staged upload visible: sidecar, rename into place, WAL commit, index. */
+    public FileAttributes commitUpload(StagedUpload staged, FileAttributes attributes) {
+        indexSwap.readLock().lock();
+        try {
+            attrStore.write(attributes);
+            AtomicFiles.move(staged.tempFile(), layout.dataFile(attributes.storageFilename()));
+            wal.commit(staged.entry());
+            index.put(attributes);
+            return attributes;
+        } catch (IOException ex) {
+            deleteQuietly(layout.attrFile(attributes.storageFilename()));
+            deleteQuietly(layout.dataFile(attributes.storageFilename()));
+            discard(staged);
+            throw storageFailure("Cannot store the file", ex);
+        } finally {
+            capacity.release(staged.reserved());
+            indexSwap.readLock().unlock();
+        }
+    }
+
+    /** Drops a staged upload that will not be committed. */
+    public void discard(StagedUpload staged) {
+        deleteQuietly(staged.tempFile());
+        wal.abort(staged.entry());
+    }
+
+    /** Replaces a file's sidecar (metadata update, soft delete, GC expiry marking). */
+    public FileAttributes rewrite(WalOperation operation, FileAttributes attributes) {
+        indexSwap.readLock().lock();
+        try {
+            WalEntry entry = wal.begin(WalEntry.rewrite(operation, attributes, clock.instant()));
+            attrStore.write(attributes);
+            wal.commit(entry);
+            index.put(attributes);
+            return attributes;
+        } catch (IOException ex) {
+            throw storageFailure("Cannot update the file metadata", ex);
+        } finally {
+            indexSwap.readLock().unlock();
+        }
+    }
+
+    /** Physically removes a file and its sidecar (GC). */
+    public void remove(FileAttributes attributes) {
+        indexSwap.readLock().lock();
+        try {
+            WalEntry entry = wal.begin(WalEntry.gcRemove(attributes, clock.instant()));
+            AtomicFiles.delete(layout.attrFile(attributes.storageFilename()));
+            AtomicFiles.delete(layout.dataFile(attributes.storageFilename()));
+            wal.commit(entry);
+            index.remove(attributes.fileId());
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Cannot remove " + attributes.fileId(), ex);
+        } finally {
+            indexSwap.readLock().unlock();
+        }
+    }
+
+    /** Runs {@code action} while no mutation is committing (used to swap in a rebuilt index). */
+    public void exclusively(Runnable action) {
+        indexSwap.writeLock().lock();
+        try {
+            action.run();
+        } finally {
+            indexSwap.writeLock().unlock();
+        }
+    }
+
+    /** Runs a maintenance job (GC, reconcile) so that no two of them overlap. */
+    public <T> T maintenance(Supplier<T> job) {
+        maintenance.lock();
+        try {
+            return job.get();
+        } finally {
+            maintenance.unlock();
+        }
+    }
+
+    private static ApiException storageFailure(String message, IOException cause) {
+        return new ApiException(ErrorCode.INTERNAL_ERROR, message, cause);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            AtomicFiles.delete(file);
+        } catch (IOException ignored) {
+            // best effort; startup recovery removes leftovers
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** The request body ended early or could not be read: the client went away. */
+    public static class UploadInterruptedException extends RuntimeException {
+        public UploadInterruptedException(IOException cause) {
+            super("Upload stream interrupted: " + cause.getMessage(), cause);
+        }
+    }
+}

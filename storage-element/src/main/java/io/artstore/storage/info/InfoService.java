@@ -1,0 +1,39 @@
+package io.artstore.storage.info;
+
+import java.nio.file.Files;
+import java.util.List;
+
+import io.artstore.kernel.health.ServiceIdentity;
+import io.artstore.storage.attr.StorageLayout;
+import io.artstore.storage.mode.Mode;
+import io.artstore.storage.mode.ModeService;
+import io.artstore.storage.mode.Operation;
+import org.springframework.stereotype.Service;
+
+/** Builds the public {@code /api/v1/info} answer. */
+@Service
+public class InfoService {
+
+    private final String storageId;
+    private final ModeService modes;
+    private final CapacityService capacity;
+    private final ServiceIdentity identity;
+    private final StorageLayout layout;
+
+    public InfoService(io.artstore.storage.config.StorageProperties properties, ModeService modes,
+                       CapacityService capacity, ServiceIdentity identity, StorageLayout layout) {
+        this.storageId = properties.storageId();
+        this.modes = modes;
+        this.capacity = capacity;
+        this.identity = identity;
+        this.layout = layout;
+    }
+
+    public StorageInfo info() {
+        Mode mode = modes.current();
+        List<Operation> allowed = mode.allowedOperations().stream().sorted().toList();
+        String status = Files.isWritable(layout.dataDir()) && Files.isWritable(layout.walDir()) ? "online" : "degraded";
+        return new StorageInfo(storageId, mode, status, identity.version(), capacity.capacity(), "standalone",
+                "standalone", allowed);
+    }
+}

@@ -1,0 +1,92 @@
+package io.artstore.storage.gc;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.artstore.storage.support.MutableClock;
+import io.artstore.storage.support.SeTest;
+import io.artstore.testsupport.http.TestHttp;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** GC with an injected clock: TTL expiry and physical removal of expired and deleted files. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"artstore.storage.storage-id=se-gc-it", "artstore.storage.scheduling=false"})
+@Import(GarbageCollectorIT.Clocks.class)
+class GarbageCollectorIT {
+
+    static final Path DATA = SeTest.tempDir("se-gc-data");
+    static final Path WAL = SeTest.tempDir("se-gc-wal");
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        MutableClock clock() {
+            return new MutableClock(Instant.parse("2026-05-01T12:00:00Z"));
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("artstore.storage.data-dir", DATA::toString);
+        registry.add("artstore.storage.wal-dir", WAL::toString);
+        registry.add("artstore.security.jwks-url", SeTest.ISSUER::jwksUrl);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    GarbageCollector gc;
+
+    @Test
+    void expiresAndRemoves() {
+        TestHttp http = SeTest.client(port);
+        String oneDay = SeTest.upload(http, "one-day.txt", "1".getBytes(), "ttl_days", "1").json().path("file_id").asString();
+        String month = SeTest.upload(http, "month.txt", "30".getBytes()).json().path("file_id").asString();
+        String permanent = SeTest.upload(http, "forever.txt", "p".getBytes(), "retention_policy", "permanent")
+                .json().path("file_id").asString();
+        String deleted = SeTest.upload(http, "deleted.txt", "d".getBytes()).json().path("file_id").asString();
+        assertThat(http.delete("/api/v1/files/" + deleted).status()).isEqualTo(204);
+        assertThat(onDisk(deleted)).isEqualTo(2);
+
+        assertThat(gc.run()).isEqualTo(new GarbageCollector.Result(0, 1, 0));
+        assertThat(onDisk(deleted)).isZero();
+        assertThat(http.get("/api/v1/files/" + deleted).status()).isEqualTo(404);
+        assertThat(onDisk(oneDay)).isEqualTo(2);
+
+        clock.advance(Duration.ofDays(1).minusSeconds(1));
+        assertThat(gc.run()).isEqualTo(new GarbageCollector.Result(0, 0, 0));
+
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(gc.run()).isEqualTo(new GarbageCollector.Result(1, 1, 0));
+        assertThat(http.get("/api/v1/files/" + oneDay).status()).isEqualTo(404);
+        assertThat(onDisk(oneDay)).isZero();
+        assertThat(onDisk(month)).isEqualTo(2);
+
+        clock.advance(Duration.ofDays(400));
+        assertThat(gc.run()).isEqualTo(new GarbageCollector.Result(1, 1, 0));
+        assertThat(onDisk(month)).isZero();
+        assertThat(onDisk(permanent)).isEqualTo(2);
+        assertThat(http.get("/api/v1/files").json().path("total").asInt()).isEqualTo(1);
+        assertThat(SeTest.files(WAL)).isEmpty();
+        assertThat(http.get("/metrics").body()).contains("se_gc_runs_total", "se_gc_files_total");
+    }
+
+    private static long onDisk(String id) {
+        return SeTest.files(DATA).stream().filter(n -> n.contains(id)).count();
+    }
+}
