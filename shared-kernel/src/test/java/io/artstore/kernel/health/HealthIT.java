@@ -76,5 +76,8 @@ class HealthIT extends KernelIntegrationTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("components").path("securitySchemes").has("bearerAuth")).isTrue();
         assertThat(response.json().path("paths").has("/api/v1/things/{id}")).isTrue();
+        assertThat(response.json().path("paths").has("/error")).isFalse();
+        assertThat(response.json().path("components").path("schemas").path("Thing").path("properties").has("display_name"))
+                .as("schemas use the snake_case wire names").isTrue();
     }
 }
