@@ -26,6 +26,10 @@ public final class MultipartReader {
 
     /** Largest text field accepted (a description is at most 1000 characters, tags a short JSON array). */
     public static final int MAX_FIELD_BYTES = 64 * 1024;
+    /** Most parts one request may have: a handful of fields and one file. */
+    public static final int MAX_PARTS = 16;
+    /** Read-ahead on the socket stream: the parser hands out small slices otherwise. */
+    private static final int BUFFER_SIZE = 64 * 1024;
 
     private final FileItemIterator iterator;
 
@@ -43,6 +47,7 @@ public final class MultipartReader {
         FileUpload upload = new FileUpload();
         upload.setHeaderEncoding(StandardCharsets.UTF_8.name());
         upload.setPartHeaderSizeMax(16 * 1024);
+        upload.setFileCountMax(MAX_PARTS);
         try {
             return new MultipartReader(upload.getItemIterator(new ServletUploadContext(request)));
         } catch (FileUploadException ex) {
@@ -59,6 +64,8 @@ public final class MultipartReader {
                 return null;
             }
             return new Part(iterator.next());
+        } catch (org.apache.commons.fileupload.FileCountLimitExceededException ex) {
+            throw ApiException.validation("Too many parts in the multipart body (at most " + MAX_PARTS + ")");
         } catch (FileUploadBase.FileUploadIOException ex) {
             throw ApiException.validation("Malformed multipart request: " + safe(ex));
         } catch (FileUploadException ex) {
@@ -92,7 +99,11 @@ public final class MultipartReader {
 
         /** The client's file name exactly as sent ({@code filename*} RFC 2231 form decoded); may be empty. */
         public String fileName() {
-            return item.getName();
+            try {
+                return item.getName();
+            } catch (org.apache.commons.fileupload.InvalidFileNameException ex) {
+                throw ApiException.validation("file: the file name is not valid");
+            }
         }
 
         public String contentType() {
@@ -149,7 +160,7 @@ public final class MultipartReader {
 
         @Override
         public InputStream getInputStream() throws IOException {
-            return request.getInputStream();
+            return new java.io.BufferedInputStream(request.getInputStream(), BUFFER_SIZE);
         }
     }
 }

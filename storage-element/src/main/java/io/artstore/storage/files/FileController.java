@@ -27,6 +27,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -84,7 +85,8 @@ public class FileController {
     @ApiResponse(responseCode = "415", description = "Not multipart/form-data", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "507", description = "STORAGE_FULL", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public ResponseEntity<FileMetadata> upload(HttpServletRequest request, Authentication authentication) {
-        FileMetadata stored = FileMetadata.of(uploads.upload(request, authentication.getName()));
+        boolean serviceAccount = !(authentication.getPrincipal() instanceof Jwt jwt) || jwt.getClaimAsString("role") == null;
+        FileMetadata stored = FileMetadata.of(uploads.upload(request, new Uploader(authentication.getName(), serviceAccount)));
         return ResponseEntity.created(URI.create("/api/v1/files/" + stored.fileId())).body(stored);
     }
 

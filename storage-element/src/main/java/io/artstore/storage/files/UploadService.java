@@ -1,8 +1,7 @@
 package io.artstore.storage.files;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +13,7 @@ import java.util.UUID;
 
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
+import io.artstore.kernel.multipart.MultipartReader;
 import io.artstore.storage.attr.FileAttributes;
 import io.artstore.storage.attr.FileStatus;
 import io.artstore.storage.attr.StorageNames;
@@ -24,20 +24,13 @@ import io.artstore.storage.mode.Mode;
 import io.artstore.storage.mode.ModeService;
 import io.artstore.storage.mode.Operation;
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.commons.fileupload.FileCountLimitExceededException;
-import org.apache.commons.fileupload.FileItemIterator;
-import org.apache.commons.fileupload.FileItemStream;
-import org.apache.commons.fileupload.FileUpload;
-import org.apache.commons.fileupload.FileUploadBase;
-import org.apache.commons.fileupload.FileUploadException;
-import org.apache.commons.fileupload.InvalidFileNameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
- * Streaming multipart upload with Commons FileUpload's item iterator: form fields are
+ * Streaming multipart upload with the kernel's {@link MultipartReader}: form fields are
  * read as they come (small, bounded), the file part is streamed straight to disk under
  * the WAL — never buffered in memory or in a framework temp file. Fields after the file
  * part are accepted too; if they turn out invalid the staged file is discarded.
@@ -47,9 +40,9 @@ public class UploadService {
     private static final Logger log = LoggerFactory.getLogger(UploadService.class);
 
     static final String FILE_FIELD = "file";
+    static final String UPLOADED_BY = "uploaded_by";
     /** Room for boundaries, part headers and form fields on top of the file itself. */
     static final long FORM_OVERHEAD = 256 * 1024;
-    private static final int MAX_FIELD_BYTES = 64 * 1024;
     private static final int MAX_FILENAME_LENGTH = 1024;
     private static final int MAX_CONTENT_TYPE_LENGTH = 255;
 
@@ -70,11 +63,15 @@ public class UploadService {
         this.maxFileSize = properties.maxFileSize().toBytes();
     }
 
-    public FileAttributes upload(HttpServletRequest request, String uploadedBy) {
+    /**
+     * @param uploader who is uploading: the caller, or — for a service account uploading on a
+     *                 user's behalf (the ingester) — the user named in the {@code uploaded_by} field
+     */
+    public FileAttributes upload(HttpServletRequest request, Uploader uploader) {
         try {
-            FileAttributes stored = doUpload(request, uploadedBy);
+            FileAttributes stored = doUpload(request, uploader);
             metrics.uploaded(stored.size());
-            log.info("Stored file {} ({} bytes) for {} as {}", stored.fileId(), stored.size(), uploadedBy,
+            log.info("Stored file {} ({} bytes) for {} as {}", stored.fileId(), stored.size(), stored.uploadedBy(),
                     stored.storageFilename());
             return stored;
         } catch (ApiException ex) {
@@ -83,10 +80,10 @@ public class UploadService {
         }
     }
 
-    private FileAttributes doUpload(HttpServletRequest request, String uploadedBy) {
+    private FileAttributes doUpload(HttpServletRequest request, Uploader uploader) {
         modes.require(Operation.UPLOAD);
         Mode mode = modes.current();
-        requireMultipart(request.getContentType());
+        MultipartReader reader = MultipartReader.of(request);
         long contentLength = request.getContentLengthLong();
         if (contentLength > maxFileSize + FORM_OVERHEAD) {
             throw new ApiException(ErrorCode.FILE_TOO_LARGE, "File exceeds the size limit of " + maxFileSize + " bytes");
@@ -94,56 +91,45 @@ public class UploadService {
         if (contentLength > FORM_OVERHEAD) {
             capacity.ensureRoomFor(contentLength - FORM_OVERHEAD);
         }
-        FileUpload parser = new FileUpload();
-        parser.setHeaderEncoding(StandardCharsets.UTF_8.name());
-        parser.setFileCountMax(16);
-        parser.setPartHeaderSizeMax(16 * 1024);
-
         Map<String, String> fields = new HashMap<>();
         FileMutations.StagedUpload staged = null;
         PendingFile pending = null;
         try {
-            FileItemIterator items = parser.getItemIterator(new MultipartRequestContext(request));
-            while (items.hasNext()) {
-                FileItemStream item = items.next();
-                String name = item.getFieldName();
+            for (MultipartReader.Part part; (part = reader.next()) != null; ) {
+                String name = part.name();
                 if (FILE_FIELD.equals(name)) {
-                    if (item.isFormField()) {
+                    if (!part.isFile()) {
                         throw ApiException.validation("file: must be a file part with a filename");
                     }
                     if (pending != null) {
                         throw ApiException.validation("file: exactly one file per upload");
                     }
                     UploadForm.parse(fields, mode); // fail fast on fields sent before the file
-                    pending = pendingFile(item, uploadedBy);
+                    pending = pendingFile(part, uploader.resolve(fields.get(UPLOADED_BY)));
                     // Not closed on failure on purpose: closing would drain the rest of an oversized part.
-                    InputStream in = item.openStream();
+                    InputStream in = part.stream();
                     staged = mutations.stage(pending.fileId(), pending.storageFilename(), in, maxFileSize);
-                } else if (name == null || !UploadForm.FIELDS.contains(name)) {
+                } else if (UPLOADED_BY.equals(name) && pending != null) {
+                    throw ApiException.validation("uploaded_by: must come before the file part");
+                } else if (name == null || !(UploadForm.FIELDS.contains(name) || UPLOADED_BY.equals(name))) {
                     throw ApiException.validation("Unknown form field '" + (name == null ? "" : name) + "'");
-                } else if (!item.isFormField()) {
+                } else if (part.isFile()) {
                     throw ApiException.validation(name + ": must be a plain form field");
                 } else if (fields.containsKey(name)) {
                     throw ApiException.validation(name + ": given more than once");
                 } else {
-                    fields.put(name, readField(item, name));
+                    fields.put(name, part.text());
                 }
             }
             if (staged == null) {
                 throw ApiException.validation("file: the 'file' part is required");
             }
             UploadForm form = UploadForm.parse(fields, mode);
-            FileAttributes attributes = attributes(pending, staged, form, uploadedBy);
+            FileAttributes attributes = attributes(pending, staged, form);
             FileMutations.StagedUpload committing = staged;
             staged = null;
             return mutations.commitUpload(committing, attributes);
-        } catch (FileUploadBase.InvalidContentTypeException ex) {
-            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content type must be multipart/form-data");
-        } catch (FileCountLimitExceededException ex) {
-            throw ApiException.validation("Too many parts in the multipart body");
-        } catch (InvalidFileNameException ex) {
-            throw ApiException.validation("file: the file name is not valid");
-        } catch (FileUploadException | IOException | FileMutations.UploadInterruptedException ex) {
+        } catch (UncheckedIOException | FileMutations.UploadInterruptedException ex) {
             throw ApiException.validation("Malformed or incomplete multipart body");
         } finally {
             if (staged != null) {
@@ -154,11 +140,11 @@ public class UploadService {
     }
 
     private record PendingFile(UUID fileId, String originalFilename, String contentType, Instant uploadedAt,
-                               String storageFilename) {
+                               String uploadedBy, String storageFilename) {
     }
 
-    private PendingFile pendingFile(FileItemStream item, String uploadedBy) {
-        String originalFilename = item.getName();
+    private PendingFile pendingFile(MultipartReader.Part part, String uploadedBy) {
+        String originalFilename = part.fileName();
         if (originalFilename == null || originalFilename.isBlank()) {
             throw ApiException.validation("file: a file name is required");
         }
@@ -167,24 +153,15 @@ public class UploadService {
         }
         UUID fileId = UUID.randomUUID();
         Instant uploadedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return new PendingFile(fileId, originalFilename, contentType(item.getContentType()), uploadedAt,
+        return new PendingFile(fileId, originalFilename, contentType(part.contentType()), uploadedAt, uploadedBy,
                 StorageNames.build(originalFilename, uploadedBy, uploadedAt, fileId));
     }
 
-    private static FileAttributes attributes(PendingFile file, FileMutations.StagedUpload staged, UploadForm form,
-                                             String uploadedBy) {
+    private static FileAttributes attributes(PendingFile file, FileMutations.StagedUpload staged, UploadForm form) {
         Instant expiresAt = form.ttlDays() == null ? null : file.uploadedAt().plus(Duration.ofDays(form.ttlDays()));
         return new FileAttributes(file.fileId(), file.originalFilename(), file.contentType(), staged.size(),
-                staged.checksum(), uploadedBy, file.uploadedAt(), form.description(), form.tags(), FileStatus.ACTIVE,
+                staged.checksum(), file.uploadedBy(), file.uploadedAt(), form.description(), form.tags(), FileStatus.ACTIVE,
                 form.retentionPolicy(), form.ttlDays(), expiresAt, file.storageFilename());
-    }
-
-    private static void requireMultipart(String contentType) {
-        if (contentType == null
-                || !contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
-            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                    "Content type '" + (contentType == null ? "" : contentType) + "' is not supported; use multipart/form-data");
-        }
     }
 
     static String contentType(String declared) {
@@ -196,16 +173,6 @@ public class UploadService {
             return type.isConcrete() ? type.toString() : MediaType.APPLICATION_OCTET_STREAM_VALUE;
         } catch (InvalidMediaTypeException ex) {
             return MediaType.APPLICATION_OCTET_STREAM_VALUE;
-        }
-    }
-
-    private static String readField(FileItemStream item, String name) throws IOException {
-        try (InputStream in = item.openStream()) {
-            byte[] bytes = in.readNBytes(MAX_FIELD_BYTES + 1);
-            if (bytes.length > MAX_FIELD_BYTES) {
-                throw ApiException.validation(name + ": value is too long");
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 }

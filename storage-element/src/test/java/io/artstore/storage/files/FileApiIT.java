@@ -398,6 +398,27 @@ class FileApiIT {
     }
 
     @Test
+    void aServiceAccountMayUploadOnBehalfOfAUserButAPersonCannot() {
+        TestHttp ingester = SeTest.client(port).withToken(SeTest.ISSUER.serviceToken("sa_ingester_x", Scopes.FILES_WRITE));
+        TestHttp.Response onBehalf = SeTest.upload(ingester, "for-alice.txt", "a".getBytes(), "uploaded_by", "alice");
+        assertThat(onBehalf.status()).isEqualTo(201);
+        assertThat(onBehalf.json().path("uploaded_by").asString()).isEqualTo("alice");
+        assertThat(SeTest.upload(ingester, "own.txt", "a".getBytes()).json().path("uploaded_by").asString())
+                .isEqualTo("sa_ingester_x");
+
+        TestHttp person = SeTest.client(port).withToken(SeTest.ISSUER.userToken("mallory", "admin"));
+        assertThat(SeTest.upload(person, "spoof.txt", "a".getBytes(), "uploaded_by", "alice").json()
+                .path("uploaded_by").asString()).isEqualTo("mallory");
+
+        TestHttp.Response control = SeTest.upload(ingester, "bad.txt", "a".getBytes(), "uploaded_by", "al\u0007ice");
+        assertThat(control.status()).isEqualTo(400);
+        assertThat(control.errorCode()).isEqualTo("VALIDATION_ERROR");
+        TestHttp.Response late = SeTest.upload(ingester,
+                Multipart.form().file("late.txt", "text/plain", "a".getBytes()).field("uploaded_by", "alice"));
+        assertThat(late.status()).isEqualTo(400);
+    }
+
+    @Test
     void infoHealthAndMetrics() {
         TestHttp anonymous = TestHttp.to("http://127.0.0.1:" + port);
         JsonNode info = anonymous.get("/api/v1/info").json();
