@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.artstore.kernel.security.Scopes;
-import io.artstore.storage.support.Content;
-import io.artstore.storage.support.Multipart;
+import io.artstore.testsupport.content.Content;
+import io.artstore.testsupport.http.Multipart;
 import io.artstore.storage.support.SeTest;
 import io.artstore.testsupport.http.TestHttp;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.artstore.storage.support.Content;
-import io.artstore.storage.support.Multipart;
+import io.artstore.testsupport.content.Content;
+import io.artstore.testsupport.http.Multipart;
 import io.artstore.storage.support.SeTest;
 import io.artstore.testsupport.http.TestHttp;
 import org.junit.jupiter.api.Test;

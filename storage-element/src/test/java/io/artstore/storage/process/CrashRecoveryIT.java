@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
-import io.artstore.storage.support.Content;
-import io.artstore.storage.support.Multipart;
+import io.artstore.testsupport.content.Content;
+import io.artstore.testsupport.http.Multipart;
 import io.artstore.storage.support.SeTest;
 import io.artstore.testsupport.http.TestHttp;
 import io.artstore.testsupport.process.ProcessRunner;

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.artstore.kernel.security.Scopes;
-import io.artstore.storage.support.Content;
+import io.artstore.testsupport.content.Content;
 import io.artstore.storage.support.SeTest;
 import io.artstore.testsupport.http.TestHttp;
 import io.artstore.testsupport.process.ProcessRunner;

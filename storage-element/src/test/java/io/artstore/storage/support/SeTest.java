@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.artstore.kernel.security.Scopes;
+import io.artstore.testsupport.http.Multipart;
 import io.artstore.testsupport.http.TestHttp;
 import io.artstore.testsupport.tokens.TestTokenIssuer;
 

@@ -37,8 +37,28 @@ public record TestCertificates(Path caCert, Path serverCert, Path serverKey) {
 
     private static final String PASSWORD = "changeit";
 
-    /** Generates a fresh CA and server certificate into {@code dir}. */
+    /** Generates a fresh CA and server certificate (valid 30 days) into {@code dir}. */
     public static TestCertificates generate(Path dir) {
+        return generate(dir, 30);
+    }
+
+    /**
+     * The CA and server certificate already in {@code dir} (from an earlier {@link #generate}),
+     * or new ones valid for {@code validityDays} when there are none.
+     */
+    public static TestCertificates reuseOrGenerate(Path dir, int validityDays) {
+        TestCertificates existing = new TestCertificates(dir.resolve("ca.pem"), dir.resolve("server.pem"),
+                dir.resolve("server-key.pem"));
+        if (Files.isRegularFile(existing.caCert()) && Files.isRegularFile(existing.serverCert())
+                && Files.isRegularFile(existing.serverKey())) {
+            return existing;
+        }
+        return generate(dir, validityDays);
+    }
+
+    /** Generates a fresh CA and server certificate valid for {@code validityDays} into {@code dir}. */
+    public static TestCertificates generate(Path dir, int validityDays) {
+        String validity = Integer.toString(validityDays);
         try {
             Files.createDirectories(dir);
             Path ca = dir.resolve("ca.p12");
@@ -46,18 +66,18 @@ public record TestCertificates(Path caCert, Path serverCert, Path serverKey) {
             Path csr = dir.resolve("server.csr");
             Path signed = dir.resolve("server.crt");
             Path caPem = dir.resolve("ca.pem");
-            keytool("-genkeypair", "-alias", "ca", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30",
+            keytool("-genkeypair", "-alias", "ca", "-keyalg", "RSA", "-keysize", "2048", "-validity", validity,
                     "-dname", "CN=ArtStore Test CA", "-ext", "bc:c", "-storetype", "PKCS12",
                     "-keystore", ca.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
             keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-storepass", PASSWORD,
                     "-file", caPem.toString());
-            keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30",
+            keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", validity,
                     "-dname", "CN=localhost", "-storetype", "PKCS12",
                     "-keystore", server.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
             keytool("-certreq", "-alias", "server", "-keystore", server.toString(), "-storepass", PASSWORD,
                     "-file", csr.toString());
             keytool("-gencert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-storepass", PASSWORD,
-                    "-infile", csr.toString(), "-outfile", signed.toString(), "-validity", "30",
+                    "-infile", csr.toString(), "-outfile", signed.toString(), "-validity", validity,
                     "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-ext", "KU=digitalSignature,keyEncipherment",
                     "-ext", "EKU=serverAuth");
             Path certPem = dir.resolve("server.pem");

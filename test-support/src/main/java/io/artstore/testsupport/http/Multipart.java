@@ -1,4 +1,4 @@
-package io.artstore.storage.support;
+package io.artstore.testsupport.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +11,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+
+import io.artstore.testsupport.content.Content;
 
 /** Builds multipart/form-data bodies for tests, small ones in memory and large ones streamed. */
 public final class Multipart {
@@ -62,7 +64,7 @@ public final class Multipart {
             String ascii = filename.replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_");
             header.append("; filename=\"").append(ascii).append("\"");
             if (!ascii.equals(filename)) {
-                header.append("; filename*=UTF-8''").append(io.artstore.storage.files.ContentDispositionsAccess.encode(filename));
+                header.append("; filename*=UTF-8''").append(java.net.URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20"));
             }
         }
         header.append("\r\n");

@@ -1,4 +1,4 @@
-package io.artstore.storage.support;
+package io.artstore.testsupport.content;
 
 import java.io.IOException;
 import java.io.InputStream;

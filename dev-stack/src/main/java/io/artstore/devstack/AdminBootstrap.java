@@ -1,0 +1,95 @@
+package io.artstore.devstack;
+
+import java.util.List;
+import java.util.Map;
+
+import io.artstore.testsupport.http.TestHttp;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Brings a fresh (or restarted) admin-module into the state the local stack needs, through
+ * its public API only: the service accounts of the ingester and query services plus two for
+ * people trying the stack (ingest, search), and both storage elements registered. Every
+ * step checks first, so restarts change nothing that is already there.
+ */
+final class AdminBootstrap {
+
+    /** A service account the stack needs: its name and scopes. */
+    record Account(String name, List<String> scopes) {
+    }
+
+    static final List<Account> ACCOUNTS = List.of(
+            new Account("ingester-module", List.of("files:write", "storage:read")),
+            new Account("query-module", List.of("files:read", "storage:read")),
+            new Account("ingest", List.of("files:write")),
+            new Account("search", List.of("files:read")));
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final TestHttp admin;
+    private final Credentials credentials;
+
+    private AdminBootstrap(TestHttp admin, Credentials credentials) {
+        this.admin = admin;
+        this.credentials = credentials;
+    }
+
+    static AdminBootstrap login(String adminUrl, Credentials credentials) {
+        TestHttp.Response login = TestHttp.to(adminUrl).postJson("/api/v1/admin-auth/login", JSON.writeValueAsString(
+                Map.of("username", credentials.adminUsername(), "password", credentials.adminPassword())));
+        if (login.status() != 200) {
+            throw new IllegalStateException("Cannot log in to admin-module as " + credentials.adminUsername()
+                    + " (HTTP " + login.status() + ": " + login.body() + "). If the database was created with another"
+                    + " password, delete the data directory or fix credentials.json.");
+        }
+        return new AdminBootstrap(TestHttp.to(adminUrl).withToken(login.json().path("access_token").asString()), credentials);
+    }
+
+    /** Creates missing service accounts; gives existing ones whose secret we lost a new secret. */
+    void ensureServiceAccounts() {
+        JsonNode existing = ok(admin.get("/api/v1/service-accounts?limit=1000"), "list service accounts").path("items");
+        for (Account account : ACCOUNTS) {
+            JsonNode found = null;
+            for (JsonNode item : existing) {
+                if (account.name().equals(item.path("name").asString())) {
+                    found = item;
+                }
+            }
+            Credentials.Client known = credentials.client(account.name());
+            if (found != null && known != null && known.clientId().equals(found.path("client_id").asString())) {
+                continue;
+            }
+            JsonNode created = found == null
+                    ? ok(admin.postJson("/api/v1/service-accounts", JSON.writeValueAsString(Map.of(
+                    "name", account.name(), "scopes", account.scopes(), "secret_expiration_days", 0))),
+                    "create service account " + account.name())
+                    : ok(admin.postJson("/api/v1/service-accounts/" + found.path("id").asString() + "/rotate-secret", "{}"),
+                    "rotate the secret of " + account.name());
+            credentials.put(account.name(), new Credentials.Client(created.path("client_id").asString(),
+                    created.path("client_secret").asString()));
+        }
+    }
+
+    /** Registers each storage element URL that admin-module does not know yet. */
+    void ensureStorageElements(Map<String, String> nameToUrl) {
+        JsonNode existing = ok(admin.get("/api/v1/storage-elements?limit=1000"), "list storage elements").path("items");
+        nameToUrl.forEach((name, url) -> {
+            for (JsonNode item : existing) {
+                if (url.equals(item.path("url").asString())) {
+                    return;
+                }
+            }
+            ok(admin.postJson("/api/v1/storage-elements", JSON.writeValueAsString(Map.of("name", name, "url", url))),
+                    "register storage element " + url);
+        });
+    }
+
+    private static JsonNode ok(TestHttp.Response response, String what) {
+        if (response.status() / 100 != 2) {
+            throw new IllegalStateException("admin-module refused to " + what + ": HTTP " + response.status() + " "
+                    + response.body());
+        }
+        return response.bytes().length == 0 ? JSON.createObjectNode() : response.json();
+    }
+}

@@ -1,0 +1,209 @@
+package io.artstore.devstack;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.artstore.testsupport.process.ProcessRunner;
+import io.artstore.testsupport.tls.TestCertificates;
+
+/**
+ * A complete ArtStore on one machine: embedded PostgreSQL, admin-module, a storage element
+ * in {@code edit} and one in {@code rw} mode (HTTPS with a local CA), ingester, query and
+ * admin-ui — every service from its packaged production jar, configured only through its
+ * documented environment variables. Data, logs, certificates and credentials live under the
+ * data directory and survive restarts. {@link #close()} stops everything.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final StackOptions options;
+    private final List<ProcessRunner> processes = new ArrayList<>();
+    private LocalPostgres postgres;
+    private Credentials credentials;
+    private TestCertificates tls;
+
+    private LocalStack(StackOptions options) {
+        this.options = options;
+    }
+
+    public static LocalStack start(StackOptions options) {
+        LocalStack stack = new LocalStack(options);
+        try {
+            stack.boot();
+            return stack;
+        } catch (RuntimeException ex) {
+            stack.close();
+            throw ex;
+        }
+    }
+
+    private void boot() {
+        Path data = options.dataDir().toAbsolutePath();
+        credentials = Credentials.load(data);
+        tls = TestCertificates.reuseOrGenerate(data.resolve("tls"), 3650);
+        postgres = LocalPostgres.start(data.resolve("postgres"), options.postgresPort());
+
+        ProcessRunner admin = service("admin-module", "admin-module", Map.of(
+                "AM_PORT", options.adminPort(),
+                "AM_DB_HOST", "127.0.0.1",
+                "AM_DB_PORT", postgres.port(),
+                "AM_DB_NAME", LocalPostgres.DATABASE,
+                "AM_DB_USER", LocalPostgres.USER,
+                "AM_DB_PASSWORD", LocalPostgres.PASSWORD,
+                "AM_INIT_ADMIN_USERNAME", credentials.adminUsername(),
+                "AM_INIT_ADMIN_PASSWORD", credentials.adminPassword(),
+                "AM_SE_CA_CERT_PATH", tls.caCert()));
+        awaitHealthy(admin, adminUrl());
+
+        AdminBootstrap bootstrap = AdminBootstrap.login(adminUrl(), credentials);
+        bootstrap.ensureServiceAccounts();
+
+        ProcessRunner seEdit = storageElement("storage-element-edit", "se-edit", "edit", options.seEditPort());
+        ProcessRunner seRw = storageElement("storage-element-rw", "se-rw", "rw", options.seRwPort());
+        Credentials.Client ingesterClient = credentials.client("ingester-module");
+        ProcessRunner ingester = service("ingester-module", "ingester-module", Map.of(
+                "IG_PORT", options.ingesterPort(),
+                "IG_ADMIN_URL", adminUrl(),
+                "IG_CLIENT_ID", ingesterClient.clientId(),
+                "IG_CLIENT_SECRET", ingesterClient.clientSecret(),
+                "IG_SE_CA_CERT_PATH", tls.caCert()));
+        Credentials.Client queryClient = credentials.client("query-module");
+        Map<String, Object> queryEnv = new LinkedHashMap<>();
+        queryEnv.put("QM_PORT", options.queryPort());
+        queryEnv.put("QM_DB_HOST", "127.0.0.1");
+        queryEnv.put("QM_DB_PORT", postgres.port());
+        queryEnv.put("QM_DB_NAME", LocalPostgres.DATABASE);
+        queryEnv.put("QM_DB_USER", LocalPostgres.USER);
+        queryEnv.put("QM_DB_PASSWORD", LocalPostgres.PASSWORD);
+        queryEnv.put("QM_ADMIN_URL", adminUrl());
+        queryEnv.put("QM_JWKS_URL", adminUrl() + "/api/v1/auth/jwks");
+        queryEnv.put("QM_CLIENT_ID", queryClient.clientId());
+        queryEnv.put("QM_CLIENT_SECRET", queryClient.clientSecret());
+        queryEnv.put("QM_SE_CA_CERT_PATH", tls.caCert());
+        ProcessRunner query = service("query-module", "query-module", queryEnv);
+        ProcessRunner ui = service("admin-ui", "admin-ui", Map.of(
+                "UI_PORT", options.uiPort(),
+                "UI_ADMIN_URL", adminUrl(),
+                "UI_QUERY_URL", queryUrl()));
+
+        awaitHealthy(seEdit, seEditUrl());
+        awaitHealthy(seRw, seRwUrl());
+        Map<String, String> storageElements = new LinkedHashMap<>();
+        storageElements.put("Local SE (edit)", seEditUrl());
+        storageElements.put("Local SE (rw)", seRwUrl());
+        bootstrap.ensureStorageElements(storageElements);
+        awaitHealthy(ingester, ingesterUrl());
+        awaitHealthy(query, queryUrl());
+        awaitHealthy(ui, uiUrl());
+    }
+
+    private ProcessRunner storageElement(String name, String id, String mode, int port) {
+        Path dir = options.dataDir().toAbsolutePath().resolve(id);
+        return service(name, "storage-element", Map.of(
+                "SE_PORT", port,
+                "SE_STORAGE_ID", id,
+                "SE_DATA_DIR", dir.resolve("data"),
+                "SE_WAL_DIR", dir.resolve("wal"),
+                "SE_MODE", mode,
+                "SE_JWKS_URL", adminUrl() + "/api/v1/auth/jwks",
+                "SE_TLS_CERT", tls.serverCert(),
+                "SE_TLS_KEY", tls.serverKey()));
+    }
+
+    private ProcessRunner service(String name, String module, Map<String, ?> env) {
+        try {
+            Path logs = options.dataDir().toAbsolutePath().resolve("logs");
+            Files.createDirectories(logs);
+            Map<String, Object> all = new LinkedHashMap<>(env);
+            all.put(prefix(module) + "_LOG_FORMAT", "text");
+            all.putAll(options.extraEnv(name));
+            ProcessRunner runner = ProcessRunner.jar(ProcessRunner.findJar(options.repoDir().resolve(module).resolve("target"), module + "-"))
+                    .env(all)
+                    .jvmArgs("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+                    .log(logs.resolve(name + ".log"))
+                    .healthClient(tls.httpClient());
+            processes.add(runner);
+            return runner.start();
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
+    private static String prefix(String module) {
+        return switch (module) {
+            case "admin-module" -> "AM";
+            case "storage-element" -> "SE";
+            case "ingester-module" -> "IG";
+            case "query-module" -> "QM";
+            default -> "UI";
+        };
+    }
+
+    private static void awaitHealthy(ProcessRunner runner, String baseUrl) {
+        runner.awaitHealthy(URI.create(baseUrl + "/health/live"), START_TIMEOUT);
+    }
+
+    public String adminUrl() {
+        return "http://127.0.0.1:" + options.adminPort();
+    }
+
+    public String seEditUrl() {
+        return "https://127.0.0.1:" + options.seEditPort();
+    }
+
+    public String seRwUrl() {
+        return "https://127.0.0.1:" + options.seRwPort();
+    }
+
+    public String ingesterUrl() {
+        return "http://127.0.0.1:" + options.ingesterPort();
+    }
+
+    public String queryUrl() {
+        return "http://127.0.0.1:" + options.queryPort();
+    }
+
+    public String uiUrl() {
+        return "http://127.0.0.1:" + options.uiPort();
+    }
+
+    public String jdbcUrl() {
+        return postgres.jdbcUrl();
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    public TestCertificates certificates() {
+        return tls;
+    }
+
+    /** The running process of a part of the stack, by name (e.g. {@code storage-element-edit}). */
+    public ProcessRunner process(String name) {
+        return processes.stream().filter(p -> p.logFile().getFileName().toString().equals(name + ".log"))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("No process " + name));
+    }
+
+    /** Stops the services (newest first, gracefully) and then PostgreSQL. */
+    @Override
+    public void close() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            try {
+                processes.get(i).stop();
+            } catch (RuntimeException ex) {
+                processes.get(i).kill();
+            }
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package io.artstore.system;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.artstore.devstack.Credentials;
+import io.artstore.devstack.LocalStack;
+import io.artstore.testsupport.content.Content;
+import io.artstore.testsupport.http.Multipart;
+import io.artstore.testsupport.http.TestHttp;
+import io.artstore.testsupport.process.ProcessRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+
+import static io.artstore.system.Clients.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Uploads through the ingester land on the right storage element and in the registry — or nowhere. */
+class IngesterIT {
+
+    private final LocalStack stack = SystemStack.get();
+    private final Clients clients = new Clients(stack);
+    private final TestHttp ingest = clients.ingester(clients.serviceToken("ingest"));
+
+    private static Multipart temporary(String name, byte[] content, String ttl) {
+        return Multipart.form().field("description", "Квартальный отчёт / quarterly report")
+                .field("tags", "[\"report\",\"отчёт\"]").field("retention_policy", "temporary").field("ttl_days", ttl)
+                .file(name, "application/pdf", content);
+    }
+
+    private int filesOnSes() {
+        return StackSupport.sidecars("se-edit").size() + StackSupport.sidecars("se-rw").size();
+    }
+
+    @Test
+    void temporaryUploadLandsOnTheEditSeWithTheRequestedTtl() {
+        byte[] content = Content.bytes(300_000, 1);
+        TestHttp.Response response = upload(ingest, temporary("отчёт Q1 \"final\".pdf", content, "7"));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        JsonNode body = response.json();
+        UUID id = UUID.fromString(body.path("file_id").asString());
+        assertThat(body.path("original_filename").asString()).isEqualTo("отчёт Q1 \"final\".pdf");
+        assertThat(body.path("checksum").asString()).isEqualTo(Content.sha256(content));
+        assertThat(body.path("size").asLong()).isEqualTo(content.length);
+        assertThat(body.path("uploaded_by").asString()).isEqualTo(stack.credentials().client("ingest").clientId());
+        assertThat(body.path("retention_policy").asString()).isEqualTo("temporary");
+        assertThat(body.path("ttl_days").asInt()).isEqualTo(7);
+        assertThat(Instant.parse(body.path("expires_at").asString()))
+                .isEqualTo(Instant.parse(body.path("uploaded_at").asString()).plus(Duration.ofDays(7)));
+        assertThat(body.has("storage_element_id")).isFalse();
+
+        JsonNode sidecar = StackSupport.sidecar("se-edit", id);
+        assertThat(sidecar).as("attr.json on the edit SE").isNotNull();
+        assertThat(sidecar.path("ttl_days").asInt()).isEqualTo(7);
+        assertThat(sidecar.path("retention_policy").asString()).isEqualTo("temporary");
+        assertThat(sidecar.path("uploaded_by").asString()).isEqualTo(body.path("uploaded_by").asString());
+
+        TestHttp admin = clients.admin();
+        JsonNode record = admin.get("/api/v1/files/" + id).json();
+        assertThat(record.path("storage_element_id").asString())
+                .isEqualTo(StackSupport.storageElementId(admin, stack.seEditUrl()));
+        assertThat(record.path("ttl_days").asInt()).isEqualTo(7);
+        assertThat(record.path("checksum").asString()).isEqualTo(Content.sha256(content));
+        assertThat(record.path("tags")).hasSize(2);
+    }
+
+    @Test
+    void permanentUploadLandsOnTheRwSe() {
+        byte[] content = Content.bytes(40_000, 2);
+        TestHttp.Response response = upload(ingest, Multipart.form().field("retention_policy", "permanent")
+                .file("contract.txt", "text/plain", content));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        UUID id = UUID.fromString(response.json().path("file_id").asString());
+        assertThat(response.json().path("ttl_days").isNull()).isTrue();
+        assertThat(StackSupport.sidecar("se-rw", id)).isNotNull();
+        assertThat(StackSupport.sidecar("se-edit", id)).isNull();
+        TestHttp admin = clients.admin();
+        assertThat(admin.get("/api/v1/files/" + id).json().path("storage_element_id").asString())
+                .isEqualTo(StackSupport.storageElementId(admin, stack.seRwUrl()));
+    }
+
+    @Test
+    void aLargeChunkedUploadStreamsThroughWithTheClientsChecksum() {
+        long size = 24L * 1024 * 1024 + 13;
+        TestHttp.Response response = Clients.uploadChunked(ingest, Multipart.form().field("ttl_days", "1")
+                .generatedFile("big.bin", size, 99));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(response.json().path("size").asLong()).isEqualTo(size);
+        assertThat(response.json().path("checksum").asString()).isEqualTo(Content.sha256Generated(size, 99));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "tags|logo",
+            "tags|[1,2]",
+            "ttl_days|0",
+            "ttl_days|366",
+            "retention_policy|forever"})
+    void invalidFieldsAre400AndNothingReachesAnSe(String field, String value) {
+        int before = filesOnSes();
+        TestHttp.Response response = upload(ingest, Multipart.form().field(field, value).file("x.txt", "text/plain", new byte[10]));
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
+        assertThat(filesOnSes()).isEqualTo(before);
+    }
+
+    @Test
+    void descriptionOver1000CharactersAndMissingFileAre400() {
+        assertThat(upload(ingest, Multipart.form().field("description", "x".repeat(1001))
+                .file("x.txt", "text/plain", new byte[1])).status()).isEqualTo(400);
+        TestHttp.Response noFile = upload(ingest, Multipart.form().field("description", "no file"));
+        assertThat(noFile.status()).isEqualTo(400);
+        assertThat(noFile.errorCode()).isEqualTo("VALIDATION_ERROR");
+        TestHttp.Response notMultipart = ingest.postJson("/api/v1/files/upload", "{}");
+        assertThat(notMultipart.status()).isEqualTo(415);
+    }
+
+    @Test
+    void tooLargeIs413ByContentLengthAndWhileStreaming() {
+        int before = filesOnSes();
+        Multipart declared = Multipart.form().generatedFile("huge.bin", SystemStack.MAX_UPLOAD + 1024 * 1024, 5);
+        TestHttp.Response early = ingest.send(ingest.request("/api/v1/files/upload").expectContinue(true)
+                .header("Content-Type", declared.contentType()).POST(declared.publisher()));
+        assertThat(early.status()).isEqualTo(413);
+        assertThat(early.errorCode()).isEqualTo("FILE_TOO_LARGE");
+
+        TestHttp.Response streamed = Clients.uploadChunked(ingest,
+                Multipart.form().generatedFile("huge.bin", SystemStack.MAX_UPLOAD + 1024 * 1024, 6));
+        assertThat(streamed.status()).isEqualTo(413);
+        assertThat(streamed.errorCode()).isEqualTo("FILE_TOO_LARGE");
+        StackSupport.eventually(Duration.ofSeconds(20), () -> filesOnSes() == before, "no partial file kept");
+    }
+
+    @Test
+    void noStorageElementWithRoomIs507() {
+        Multipart big = Multipart.form().field("retention_policy", "permanent")
+                .generatedFile("too-big-for-rw.bin", SystemStack.RW_CAPACITY + 1024 * 1024, 7);
+        TestHttp.Response response = ingest.send(ingest.request("/api/v1/files/upload").expectContinue(true)
+                .header("Content-Type", big.contentType()).POST(big.publisher()));
+        assertThat(response.status()).as(response.toString()).isEqualTo(507);
+        assertThat(response.errorCode()).isEqualTo("STORAGE_FULL");
+    }
+
+    @Test
+    void callersWithoutFilesWriteAre403() {
+        TestHttp admin = clients.admin();
+        String name = "viewer" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(admin.postJson("/api/v1/admin-users", StackSupport.JSON.writeValueAsString(Map.of(
+                "username", name, "password", "viewer-pass-1", "role", "readonly", "email", name + "@example.org")))
+                .status()).isEqualTo(201);
+        String readonlyToken = TestHttp.to(stack.adminUrl()).postJson("/api/v1/admin-auth/login",
+                StackSupport.JSON.writeValueAsString(Map.of("username", name, "password", "viewer-pass-1")))
+                .json().path("access_token").asString();
+        for (String token : new String[]{readonlyToken, clients.serviceToken("search")}) {
+            TestHttp.Response response = upload(clients.ingester(token), temporary("x.pdf", new byte[10], "1"));
+            assertThat(response.status()).isEqualTo(403);
+            assertThat(response.errorCode()).isEqualTo("FORBIDDEN");
+        }
+        TestHttp.Response anonymous = upload(TestHttp.to(stack.ingesterUrl()), temporary("x.pdf", new byte[10], "1"));
+        assertThat(anonymous.status()).isEqualTo(401);
+    }
+
+    @Test
+    void storageElementFailureIs502AndNothingIsRegistered() {
+        TestHttp admin = clients.admin();
+        long registered = admin.get("/api/v1/files?limit=1").json().path("total").asLong();
+        StackSupport.whileStopped(stack, "storage-element-edit", stack.seEditUrl(), () -> {
+            TestHttp.Response response = upload(ingest, temporary("lost.pdf", Content.bytes(1000, 3), "2"));
+            assertThat(response.status()).as(response.toString()).isEqualTo(502);
+            assertThat(response.errorCode()).isEqualTo("SE_UNAVAILABLE");
+        });
+        assertThat(admin.get("/api/v1/files?limit=1").json().path("total").asLong()).isEqualTo(registered);
+    }
+
+    @Test
+    void registrationFailureIs502NamingTheFileAndTheNextSyncRegistersIt() throws Exception {
+        Credentials.Client client = stack.credentials().client("ingester-module");
+        Path jar = ProcessRunner.findJar(Path.of("ingester-module/target"), "ingester-module-");
+        int port = ProcessRunner.freePort();
+        try (FaultyAdminProxy proxy = new FaultyAdminProxy(stack.adminUrl());
+             ProcessRunner ingester = ProcessRunner.jar(jar)
+                     .env(Map.of("IG_PORT", port, "IG_ADMIN_URL", proxy.url(),
+                             "IG_JWKS_URL", stack.adminUrl() + "/api/v1/auth/jwks",
+                             "IG_CLIENT_ID", client.clientId(), "IG_CLIENT_SECRET", client.clientSecret(),
+                             "IG_SE_CA_CERT_PATH", stack.certificates().caCert(), "IG_REGISTER_DELAY", "20ms",
+                             "IG_LOG_FORMAT", "text"))
+                     .jvmArgs("-Xmx256m")
+                     .start()
+                     .awaitHealthy(java.net.URI.create("http://127.0.0.1:" + port + "/health/live"), Duration.ofMinutes(2))) {
+            proxy.failRegistrations(true);
+            TestHttp viaProxy = TestHttp.to("http://127.0.0.1:" + port).withToken(clients.serviceToken("ingest"));
+            TestHttp.Response response = upload(viaProxy, temporary("orphan.pdf", Content.bytes(2000, 4), "3"));
+
+            assertThat(response.status()).as(response.toString()).isEqualTo(502);
+            assertThat(response.errorCode()).isEqualTo("ADMIN_UNAVAILABLE");
+            Matcher matcher = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+                    .matcher(response.json().path("error").path("message").asString());
+            assertThat(matcher.find()).as("the message names the file id").isTrue();
+            UUID id = UUID.fromString(matcher.group());
+
+            assertThat(StackSupport.sidecar("se-edit", id)).as("the file stays on the SE").isNotNull();
+            TestHttp admin = clients.admin();
+            assertThat(admin.get("/api/v1/files/" + id).status()).isEqualTo(404);
+
+            StackSupport.sync(admin, StackSupport.storageElementId(admin, stack.seEditUrl()));
+            JsonNode record = admin.get("/api/v1/files/" + id).json();
+            assertThat(record.path("status").asString()).isEqualTo("active");
+            assertThat(record.path("original_filename").asString()).isEqualTo("orphan.pdf");
+        }
+    }
+}
