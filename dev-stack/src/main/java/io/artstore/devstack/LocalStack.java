@@ -102,6 +102,7 @@ public final class LocalStack implements AutoCloseable {
         awaitHealthy(ingester, ingesterUrl());
         awaitHealthy(query, queryUrl());
         awaitHealthy(ui, uiUrl());
+        StackEnvFile.write(data.resolve("stack.env"), this);
     }
 
     private ProcessRunner storageElement(String name, String id, String mode, int port) {

@@ -26,9 +26,10 @@ final class Summary {
                   search  (files:read)   %s  %s
 
                 Data, logs and credentials.json: %s
+                Shell variables for the README examples:  source %s/stack.env
                 """.formatted(stack.uiUrl(), c.adminUsername(), c.adminPassword(), stack.adminUrl(),
                 stack.ingesterUrl(), stack.queryUrl(), stack.seEditUrl(), stack.seRwUrl(), stack.certificates().caCert(),
                 stack.jdbcUrl(), ingest.clientId(), ingest.clientSecret(), search.clientId(), search.clientSecret(),
-                options.dataDir().toAbsolutePath());
+                options.dataDir().toAbsolutePath(), options.dataDir());
     }
 }
