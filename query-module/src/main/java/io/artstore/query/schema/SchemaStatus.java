@@ -1,0 +1,27 @@
+package io.artstore.query.schema;
+
+/**
+ * Where the search schema stands: query-module answers search, metadata and download
+ * requests only once it is {@link State#READY}.
+ *
+ * @param state   the current state
+ * @param message what an operator reads in the readiness check
+ */
+public record SchemaStatus(State state, String message) {
+
+    /** The life cycle of the search schema. */
+    public enum State {
+        /** admin-module's tables are not there yet (or the database is unreachable). */
+        WAITING_FOR_ADMIN,
+        /** query-module's own migrations are running. */
+        MIGRATING,
+        /** search structures are in place. */
+        READY,
+        /** the last migration attempt failed; it is retried. */
+        FAILED
+    }
+
+    public boolean ready() {
+        return state == State.READY;
+    }
+}

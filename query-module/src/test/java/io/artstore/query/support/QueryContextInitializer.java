@@ -1,0 +1,58 @@
+package io.artstore.query.support;
+
+import io.artstore.testsupport.db.TestDatabase;
+import io.artstore.testsupport.tokens.TestTokenIssuer;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+
+/**
+ * Gives a query-module test context its own database and token issuer: a fresh database
+ * (with admin-module's schema already migrated, unless {@link QueryFirst} is used), a JWKS
+ * test issuer registered as bean {@code testTokenIssuer}, the database as bean
+ * {@code testDatabase}, and the matching properties (datasource, JWKS URL, issuer, a service
+ * account id for query-module's own calls, a short schema retry interval).
+ */
+public class QueryContextInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestDatabase database = QueryTestDatabase.create();
+        if (migrateAdminFirst()) {
+            QueryTestDatabase.migrateAdminSchema(database);
+        }
+        TestTokenIssuer issuer = TestTokenIssuer.start();
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                issuer.close();
+            }
+        });
+        context.getBeanFactory().registerSingleton("testTokenIssuer", issuer);
+        context.getBeanFactory().registerSingleton("testDatabase", database);
+        TestPropertyValues.of(
+                "spring.datasource.url=" + database.jdbcUrl(),
+                "spring.datasource.username=" + database.username(),
+                "spring.datasource.password=" + database.password(),
+                "artstore.security.jwks-url=" + issuer.jwksUrl(),
+                "artstore.security.issuer=" + TestTokenIssuer.DEFAULT_ISSUER,
+                "artstore.clients.client-id=" + TestServiceAccount.CLIENT_ID,
+                "artstore.clients.client-secret=not-used-in-tests",
+                "artstore.clients.se-connect-timeout=2s",
+                "artstore.query.schema.retry-interval=100ms",
+                "artstore.logging.format=text"
+        ).applyTo(context);
+    }
+
+    protected boolean migrateAdminFirst() {
+        return true;
+    }
+
+    /** The other start order: query-module starts on a database admin-module has not migrated yet. */
+    public static class QueryFirst extends QueryContextInitializer {
+        @Override
+        protected boolean migrateAdminFirst() {
+            return false;
+        }
+    }
+}
