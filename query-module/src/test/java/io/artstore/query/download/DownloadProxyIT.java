@@ -101,6 +101,7 @@ class DownloadProxyIT {
         assertThat(response.header("Accept-Ranges")).isEqualTo("bytes");
         assertThat(response.header("Content-Type")).isEqualTo("application/octet-stream");
         assertThat(response.header("Content-Disposition")).isEqualTo(SeStandIn.contentDisposition("scan of the archive.bin"));
+        assertThat(response.header("Cache-Control")).isEqualTo("private, no-cache");
         assertNoStorageLocation(response, storageElement);
     }
 
@@ -224,6 +225,20 @@ class DownloadProxyIT {
         assertThat(response.errorCode()).isEqualTo("SE_UNAVAILABLE");
         assertThat(response.body()).doesNotContain("127.0.0.1");
         assertThat(registry.status(file.fileId())).isEqualTo("active");
+    }
+
+    @Test
+    void storageElementRefusingQuerysTokenIs502() {
+        try (TestStorageElement strict = SeStandIn.start("a-token-query-does-not-have")) {
+            UUID strictSe = registry.addStorageElement("se-strict", strict.baseUrl());
+            StoredFile stored = strict.store("strict.txt", "text/plain", new byte[] {42});
+            registry.insert(RegistryFile.active(strictSe, "strict.txt", null).withId(stored.fileId())
+                    .withContent("text/plain", 1, stored.checksum()));
+            TestHttp.Response response = download(stored.fileId());
+            assertThat(response.status()).isEqualTo(502);
+            assertThat(response.errorCode()).isEqualTo("SE_UNAVAILABLE");
+            assertThat(registry.status(stored.fileId())).isEqualTo("active");
+        }
     }
 
     @Test

@@ -36,8 +36,8 @@ public class QueryContextInitializer implements ApplicationContextInitializer<Co
                 "spring.datasource.password=" + database.password(),
                 "artstore.security.jwks-url=" + issuer.jwksUrl(),
                 "artstore.security.issuer=" + TestTokenIssuer.DEFAULT_ISSUER,
-                "artstore.clients.client-id=" + TestServiceAccount.CLIENT_ID,
-                "artstore.clients.client-secret=not-used-in-tests",
+                "artstore.clients.client-id=" + (serviceAccount() ? TestServiceAccount.CLIENT_ID : ""),
+                "artstore.clients.client-secret=" + (serviceAccount() ? "not-used-in-tests" : ""),
                 "artstore.clients.se-connect-timeout=2s",
                 "artstore.query.schema.retry-interval=100ms",
                 "artstore.logging.format=text"
@@ -46,6 +46,18 @@ public class QueryContextInitializer implements ApplicationContextInitializer<Co
 
     protected boolean migrateAdminFirst() {
         return true;
+    }
+
+    protected boolean serviceAccount() {
+        return true;
+    }
+
+    /** No QM_CLIENT_ID / QM_CLIENT_SECRET configured (use without {@link TestServiceAccount}). */
+    public static class WithoutServiceAccount extends QueryContextInitializer {
+        @Override
+        protected boolean serviceAccount() {
+            return false;
+        }
     }
 
     /** The other start order: query-module starts on a database admin-module has not migrated yet. */
