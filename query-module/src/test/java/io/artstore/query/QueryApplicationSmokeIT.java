@@ -32,5 +32,13 @@ class QueryApplicationSmokeIT {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("paths").propertyNames())
                 .contains("/api/v1/search", "/api/v1/files/{file_id}", "/api/v1/files/{file_id}/download");
+        var request = docs.json().path("components").path("schemas").path("SearchRequest").path("properties");
+        assertThat(request.path("mode").path("enum").valueStream().map(v -> v.asString()).toList())
+                .containsExactly("exact", "partial", "fulltext");
+        assertThat(request.propertyNames()).contains("file_extension", "uploaded_after", "sort_by")
+                .doesNotContain("query_text");
+        var search = docs.json().path("paths").path("/api/v1/search").path("post");
+        assertThat(search.path("responses").propertyNames()).contains("200", "400", "401", "403");
+        assertThat(search.path("security").toString()).contains("bearerAuth");
     }
 }

@@ -24,4 +24,14 @@ public record SchemaStatus(State state, String message) {
     public boolean ready() {
         return state == State.READY;
     }
+
+    /** A short explanation safe to show API clients (no table names, no database details). */
+    public String clientMessage() {
+        return switch (state) {
+            case WAITING_FOR_ADMIN -> "waiting for admin-module schema";
+            case MIGRATING -> "search schema migration in progress";
+            case FAILED -> "search schema migration failed";
+            case READY -> "ready";
+        };
+    }
 }

@@ -67,7 +67,7 @@ public class SearchSchema implements FlywayMigrationStrategy, SmartLifecycle {
     public void requireReady() {
         SchemaStatus current = status();
         if (!current.ready()) {
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "query-module is not ready: " + current.message());
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "query-module is not ready: " + current.clientMessage());
         }
     }
 

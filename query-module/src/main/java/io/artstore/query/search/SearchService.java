@@ -61,6 +61,10 @@ public class SearchService {
                     .map(v -> fieldName(v.getPropertyPath()) + ": " + v.getMessage())
                     .collect(Collectors.joining("; ")));
         }
+        if (containsNul(request.query()) || containsNul(request.filename()) || containsNul(request.fileExtension())
+                || containsNul(request.uploadedBy()) || request.tags().stream().anyMatch(SearchService::containsNul)) {
+            throw ApiException.validation("text fields must not contain NUL characters");
+        }
         if (request.minSize() != null && request.maxSize() != null && request.minSize() > request.maxSize()) {
             throw ApiException.validation("min_size must not be greater than max_size");
         }
@@ -68,6 +72,10 @@ public class SearchService {
                 && request.uploadedAfter().isAfter(request.uploadedBefore())) {
             throw ApiException.validation("uploaded_after must not be later than uploaded_before");
         }
+    }
+
+    private static boolean containsNul(String value) {
+        return value != null && value.indexOf('\u0000') >= 0;
     }
 
     /** {@code tags[3]}, {@code file_extension}: the JSON name of the offending field. */

@@ -49,6 +49,16 @@ class SearchInjectionIT extends SeededSearchTest {
     }
 
     @Test
+    void nulCharactersAreRejectedNotSentToTheDatabase() {
+        for (String field : List.of("query", "filename", "uploaded_by")) {
+            var response = search(field, "a\u0000b");
+            assertThat(response.status()).as(field).isEqualTo(400);
+            assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
+        }
+        assertThat(search("tags", List.of("x\u0000")).status()).isEqualTo(400);
+    }
+
+    @Test
     void attacksInEveryFieldAndModeAreJustText() {
         for (String attack : ATTACKS) {
             for (String mode : List.of("exact", "partial", "fulltext")) {
