@@ -14,8 +14,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -42,6 +44,7 @@ public class DownloadController {
                     + "address is never revealed. Range, If-Range and If-None-Match are passed through, and the "
                     + "storage element's status (200, 206, 304, 416) and headers come back. If the storage element "
                     + "no longer has the file, the registry entry is marked deleted and the answer is 404. "
+                    + "HEAD answers with the same status and headers and no body. "
                     + "Needs files:read (or an admin/readonly user).")
     @ApiResponse(responseCode = "200", description = "The whole file",
             headers = {
@@ -76,7 +79,8 @@ public class DownloadController {
             @RequestHeader(name = HttpHeaders.IF_RANGE, required = false) String ifRange,
             @Parameter(description = "ETag(s) of a cached copy; 304 when current")
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-            HttpServletResponse response) {
-        proxy.download(new DownloadRequest(fileId, range, ifRange, ifNoneMatch), response);
+            HttpServletRequest request, HttpServletResponse response) {
+        boolean bodyWanted = !HttpMethod.HEAD.matches(request.getMethod());
+        proxy.download(new DownloadRequest(fileId, range, ifRange, ifNoneMatch, bodyWanted), response);
     }
 }

@@ -90,7 +90,7 @@ public class DownloadProxy {
                 metrics.download(Result.SE_UNAVAILABLE);
                 throw new ApiException(ErrorCode.SE_UNAVAILABLE, "Storage element refused query-module's credentials");
             }
-            relay(download, status, response);
+            relay(download, status, request.bodyWanted(), response);
         }
     }
 
@@ -102,7 +102,7 @@ public class DownloadProxy {
         metadata.evict(fileId);
     }
 
-    private void relay(SeDownload download, int status, HttpServletResponse response) {
+    private void relay(SeDownload download, int status, boolean bodyWanted, HttpServletResponse response) {
         response.setStatus(status);
         HttpHeaders headers = download.headers();
         for (String name : RELAYED_HEADERS) {
@@ -117,7 +117,7 @@ public class DownloadProxy {
         Result result = status == HttpServletResponse.SC_OK || status == HttpServletResponse.SC_PARTIAL_CONTENT
                 ? Result.SUCCESS
                 : status == HttpServletResponse.SC_NOT_MODIFIED ? Result.NOT_MODIFIED : Result.REJECTED;
-        if (status == HttpServletResponse.SC_NOT_MODIFIED) {
+        if (status == HttpServletResponse.SC_NOT_MODIFIED || !bodyWanted) {
             metrics.download(result);
             return;
         }

@@ -106,6 +106,17 @@ class DownloadProxyIT {
     }
 
     @Test
+    void headGivesStatusAndHeadersWithoutBody() {
+        TestHttp.Response response = api.reader().send("HEAD", "/api/v1/files/" + largeFile.fileId() + "/download",
+                java.net.http.HttpRequest.BodyPublishers.noBody());
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Length")).isEqualTo(String.valueOf(large.length));
+        assertThat(response.header("ETag")).isEqualTo("\"" + largeFile.checksum() + "\"");
+        assertThat(response.bytes()).isEmpty();
+        assertThat(download(largeFile.fileId()).bytes()).as("the proxy still works afterwards").isEqualTo(large);
+    }
+
+    @Test
     void nonAsciiNamesKeepTheirEncodedContentDisposition() {
         TestHttp.Response response = download(russianFile.fileId());
         assertThat(response.status()).isEqualTo(200);
