@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -82,5 +83,14 @@ public class DownloadController {
             HttpServletRequest request, HttpServletResponse response) {
         boolean bodyWanted = !HttpMethod.HEAD.matches(request.getMethod());
         proxy.download(new DownloadRequest(fileId, range, ifRange, ifNoneMatch, bodyWanted), response);
+    }
+
+    /**
+     * Rethrown on purpose (Spring MVC then leaves it to the container): part of the file is
+     * already out, so the container must drop the connection rather than finish the response.
+     */
+    @ExceptionHandler(DownloadAbortedException.class)
+    void abort(DownloadAbortedException ex) {
+        throw ex;
     }
 }

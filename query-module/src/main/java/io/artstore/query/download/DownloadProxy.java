@@ -128,7 +128,11 @@ public class DownloadProxy {
         }
     }
 
-    /** Copies the body; false when the transfer broke off after the response was committed. */
+    /**
+     * Copies the body; false when the client went away. A storage-element failure before
+     * anything was sent is a 502; after that, {@link DownloadAbortedException} cuts the
+     * connection.
+     */
     private boolean copy(SeDownload download, HttpServletResponse response) {
         byte[] buffer = new byte[BUFFER_SIZE];
         long copied = 0;
@@ -178,8 +182,10 @@ public class DownloadProxy {
             metrics.download(Result.SE_UNAVAILABLE);
             throw new ApiException(ErrorCode.SE_UNAVAILABLE, "Storage element failed while sending the file", ex);
         }
-        log.warn("Storage element failed after {} bytes of a download; response cut short", copied, ex);
-        return false;
+        metrics.download(Result.ABORTED);
+        log.warn("Storage element failed after {} bytes of a download; dropping the client connection", copied, ex);
+        // no cause attached: Spring MVC would take an EOF cause for a vanished client and finish the response
+        throw new DownloadAbortedException("Storage element failed after " + copied + " bytes of a download");
     }
 
     private static ApiException notFound(UUID fileId) {
