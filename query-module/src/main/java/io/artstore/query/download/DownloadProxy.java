@@ -136,7 +136,13 @@ public class DownloadProxy {
     private boolean copy(SeDownload download, HttpServletResponse response) {
         byte[] buffer = new byte[BUFFER_SIZE];
         long copied = 0;
-        try (InputStream in = download.body()) {
+        try {
+            InputStream in; // closed with the download by the caller
+            try {
+                in = download.body();
+            } catch (IOException ex) {
+                return storageElementFailed(response, copied, ex);
+            }
             OutputStream out;
             try {
                 out = response.getOutputStream();
@@ -169,8 +175,6 @@ public class DownloadProxy {
                 return false;
             }
             return true;
-        } catch (IOException ex) {
-            return storageElementFailed(response, copied, ex);
         } finally {
             metrics.bytes(copied);
         }
