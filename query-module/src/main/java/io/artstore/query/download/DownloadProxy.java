@@ -65,9 +65,8 @@ public class DownloadProxy {
     }
 
     public void download(DownloadRequest request, HttpServletResponse response) {
-        schema.requireReady();
         UUID fileId = request.fileId();
-        FileLocation location = locator.find(fileId).filter(FileLocation::active).orElseThrow(() -> {
+        FileLocation location = schema.whenReady(() -> locator.find(fileId)).filter(FileLocation::active).orElseThrow(() -> {
             metrics.download(Result.NOT_FOUND);
             return notFound(fileId);
         });
@@ -95,7 +94,7 @@ public class DownloadProxy {
     }
 
     private void lazyCleanup(UUID fileId) {
-        if (locator.markDeleted(fileId)) {
+        if (schema.whenReady(() -> locator.markDeleted(fileId))) {
             metrics.lazyCleanup();
             log.info("Lazy cleanup: storage element no longer has file {}; registry row marked deleted", fileId);
         }

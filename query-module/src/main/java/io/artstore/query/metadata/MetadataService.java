@@ -19,8 +19,7 @@ public class MetadataService {
     }
 
     public FileMetadata get(UUID fileId) {
-        schema.requireReady();
-        return cache.get(fileId, registry::find)
+        return schema.whenReady(() -> cache.get(fileId, registry::find))
                 .orElseThrow(() -> ApiException.notFound("File " + fileId + " not found"));
     }
 

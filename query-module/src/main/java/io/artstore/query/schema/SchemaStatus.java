@@ -11,8 +11,10 @@ public record SchemaStatus(State state, String message) {
 
     /** The life cycle of the search schema. */
     public enum State {
-        /** admin-module's tables are not there yet (or the database is unreachable). */
+        /** admin-module's tables are not there yet. */
         WAITING_FOR_ADMIN,
+        /** the database cannot be reached to check. */
+        DATABASE_UNREACHABLE,
         /** query-module's own migrations are running. */
         MIGRATING,
         /** search structures are in place. */
@@ -29,6 +31,7 @@ public record SchemaStatus(State state, String message) {
     public String clientMessage() {
         return switch (state) {
             case WAITING_FOR_ADMIN -> "waiting for admin-module schema";
+            case DATABASE_UNREACHABLE -> "database unavailable";
             case MIGRATING -> "search schema migration in progress";
             case FAILED -> "search schema migration failed";
             case READY -> "ready";

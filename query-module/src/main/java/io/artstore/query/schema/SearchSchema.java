@@ -1,6 +1,7 @@
 package io.artstore.query.schema;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -71,6 +73,19 @@ public class SearchSchema implements FlywayMigrationStrategy, SmartLifecycle {
         }
     }
 
+    /**
+     * Runs a database read (or the lazy cleanup) once the schema is ready: 503
+     * {@code SERVICE_UNAVAILABLE} before that, and also when the database cannot be reached.
+     */
+    public <T> T whenReady(Supplier<T> access) {
+        requireReady();
+        try {
+            return access.get();
+        } catch (DataAccessResourceFailureException ex) {
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Database unavailable", ex);
+        }
+    }
+
     /** One check-and-migrate step; never throws. */
     boolean attempt() {
         if (status().ready()) {
@@ -86,7 +101,7 @@ public class SearchSchema implements FlywayMigrationStrategy, SmartLifecycle {
                 return false;
             }
         } catch (DataAccessException ex) {
-            update(new SchemaStatus(State.WAITING_FOR_ADMIN, "waiting for PostgreSQL (database unreachable)"));
+            update(new SchemaStatus(State.DATABASE_UNREACHABLE, "waiting for PostgreSQL (database unreachable)"));
             log.debug("Database check failed", ex);
             return false;
         }

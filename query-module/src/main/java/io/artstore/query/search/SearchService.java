@@ -34,9 +34,8 @@ public class SearchService {
     public Page<SearchResultItem> search(SearchRequest request) {
         try {
             validate(request);
-            schema.requireReady();
             Timer.Sample sample = metrics.start();
-            Page<SearchResultItem> page = repository.search(request);
+            Page<SearchResultItem> page = schema.whenReady(() -> repository.search(request));
             metrics.stop(sample, request.mode());
             metrics.count(request.mode(), Outcome.SUCCESS);
             return page;

@@ -31,7 +31,8 @@ public class QueryContextInitializer implements ApplicationContextInitializer<Co
         context.getBeanFactory().registerSingleton("testTokenIssuer", issuer);
         context.getBeanFactory().registerSingleton("testDatabase", database);
         TestPropertyValues.of(
-                "spring.datasource.url=" + database.jdbcUrl(),
+                "spring.datasource.url=" + jdbcUrl(database),
+                "spring.datasource.hikari.connection-timeout=2000",
                 "spring.datasource.username=" + database.username(),
                 "spring.datasource.password=" + database.password(),
                 "artstore.security.jwks-url=" + issuer.jwksUrl(),
@@ -48,6 +49,22 @@ public class QueryContextInitializer implements ApplicationContextInitializer<Co
         return true;
     }
 
+    protected String jdbcUrl(TestDatabase database) {
+        return database.jdbcUrl();
+    }
+
+    /** PostgreSQL unreachable at start (the datasource points at a closed port). */
+    public static class DatabaseDown extends QueryContextInitializer {
+        @Override
+        protected String jdbcUrl(TestDatabase database) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return "jdbc:postgresql://127.0.0.1:" + socket.getLocalPort() + "/" + database.name();
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }
+    }
+
     protected boolean serviceAccount() {
         return true;
     }
@@ -55,7 +72,23 @@ public class QueryContextInitializer implements ApplicationContextInitializer<Co
     /** No QM_CLIENT_ID / QM_CLIENT_SECRET configured (use without {@link TestServiceAccount}). */
     public static class WithoutServiceAccount extends QueryContextInitializer {
         @Override
-        protected boolean serviceAccount() {
+        protected String jdbcUrl(TestDatabase database) {
+        return database.jdbcUrl();
+    }
+
+    /** PostgreSQL unreachable at start (the datasource points at a closed port). */
+    public static class DatabaseDown extends QueryContextInitializer {
+        @Override
+        protected String jdbcUrl(TestDatabase database) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return "jdbc:postgresql://127.0.0.1:" + socket.getLocalPort() + "/" + database.name();
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }
+    }
+
+    protected boolean serviceAccount() {
             return false;
         }
     }
