@@ -1,5 +1,8 @@
 package io.artstore.query.search;
 
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.artstore.kernel.error.ApiError;
 import io.artstore.kernel.openapi.OpenApiAutoConfiguration;
 import io.artstore.kernel.paging.Page;
@@ -55,7 +58,7 @@ public class SearchController {
 
     /** Documentation shape of the response (a {@link Page} of {@link SearchResultItem}). */
     @Schema(name = "SearchResponse")
-    record SearchResponseDoc(java.util.List<SearchResultItem> items, long total, int limit, int offset,
-                             @com.fasterxml.jackson.annotation.JsonProperty("has_more") boolean hasMore) {
+    record SearchResponseDoc(List<SearchResultItem> items, long total, int limit, int offset,
+                             @JsonProperty("has_more") boolean hasMore) {
     }
 }

@@ -1,5 +1,7 @@
 package io.artstore.query.search;
 
+import java.util.Locale;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -15,7 +17,7 @@ public class SearchMetrics {
         SUCCESS, INVALID, UNAVAILABLE, ERROR;
 
         String tag() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.artstore.query.search;
 
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -85,7 +86,7 @@ public class SearchService {
                 if (!name.isEmpty()) {
                     name.append('.');
                 }
-                name.append(node.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT));
+                name.append(node.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT));
             }
             if (node.getIndex() != null) {
                 name.append('[').append(node.getIndex()).append(']');

@@ -1,5 +1,10 @@
 package io.artstore.query.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
 import io.artstore.testsupport.db.TestDatabase;
 import io.artstore.testsupport.tokens.TestTokenIssuer;
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -57,10 +62,10 @@ public class QueryContextInitializer implements ApplicationContextInitializer<Co
     public static class DatabaseDown extends QueryContextInitializer {
         @Override
         protected String jdbcUrl(TestDatabase database) {
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 return "jdbc:postgresql://127.0.0.1:" + socket.getLocalPort() + "/" + database.name();
-            } catch (java.io.IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
             }
         }
     }
@@ -80,10 +85,10 @@ public class QueryContextInitializer implements ApplicationContextInitializer<Co
     public static class DatabaseDown extends QueryContextInitializer {
         @Override
         protected String jdbcUrl(TestDatabase database) {
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 return "jdbc:postgresql://127.0.0.1:" + socket.getLocalPort() + "/" + database.name();
-            } catch (java.io.IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
             }
         }
     }

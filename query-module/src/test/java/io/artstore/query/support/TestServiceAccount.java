@@ -1,5 +1,7 @@
 package io.artstore.query.support;
 
+import java.time.Duration;
+
 import io.artstore.kernel.client.token.ServiceTokenProvider;
 import io.artstore.testsupport.tokens.TestTokenIssuer;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -18,7 +20,7 @@ public class TestServiceAccount {
     @Bean
     ServiceTokenProvider testServiceTokenProvider(TestTokenIssuer issuer) {
         String token = issuer.token().subject(CLIENT_ID).scopes("files:read")
-                .lifetime(java.time.Duration.ofHours(12)).build();
+                .lifetime(Duration.ofHours(12)).build();
         return () -> token;
     }
 }
