@@ -2,6 +2,7 @@ package io.artstore.query.metadata;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -24,11 +25,16 @@ public class MetadataCache {
 
     private final Cache<UUID, FileMetadata> cache;
 
-    public MetadataCache(MetadataCacheProperties properties, Ticker ticker, MeterRegistry registry) {
+    /**
+     * @param ticker   time source of the expiry (the system ticker in the service)
+     * @param executor where Caffeine runs evictions and other maintenance
+     */
+    public MetadataCache(MetadataCacheProperties properties, Ticker ticker, Executor executor, MeterRegistry registry) {
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(properties.ttl())
                 .maximumSize(properties.maxSize())
                 .ticker(ticker)
+                .executor(executor)
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(registry, cache, NAME);

@@ -1,5 +1,7 @@
 package io.artstore.query.metadata;
 
+import java.util.concurrent.ForkJoinPool;
+
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.artstore.query.schema.SearchSchema;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +22,7 @@ class MetadataConfiguration {
 
     @Bean
     MetadataCache metadataCache(MetadataCacheProperties properties, MeterRegistry registry) {
-        return new MetadataCache(properties, Ticker.systemTicker(), registry);
+        return new MetadataCache(properties, Ticker.systemTicker(), ForkJoinPool.commonPool(), registry);
     }
 
     @Bean

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Cache lifetime and bound, on a controllable clock (no waiting). */
+/** Cache lifetime and bound, on a controllable clock and with maintenance on the calling thread (no waiting). */
 class MetadataCacheTest {
 
     private final AtomicLong nanos = new AtomicLong();
@@ -21,7 +21,7 @@ class MetadataCacheTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private MetadataCache cache(Duration ttl, long maxSize) {
-        return new MetadataCache(new MetadataCacheProperties(ttl, maxSize), nanos::get, meters);
+        return new MetadataCache(new MetadataCacheProperties(ttl, maxSize), nanos::get, Runnable::run, meters);
     }
 
     private Optional<FileMetadata> load(UUID id) {
