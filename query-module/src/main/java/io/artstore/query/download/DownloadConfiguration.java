@@ -1,0 +1,43 @@
+package io.artstore.query.download;
+
+import io.artstore.kernel.client.storage.StorageElementClient;
+import io.artstore.kernel.client.token.ServiceTokenProvider;
+import io.artstore.query.metadata.MetadataService;
+import io.artstore.query.schema.SearchSchema;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Download proxy wiring. The {@link StorageElementClient} and the client-credentials token
+ * provider come from the shared kernel ({@code artstore.clients.*}, mapped from the QM_*
+ * variables); without a service account configured, a stand-in provider keeps the service up
+ * (search and metadata work) and downloads answer 502.
+ */
+@Configuration(proxyBeanMethods = false)
+class DownloadConfiguration {
+
+    @Bean
+    FileLocator fileLocator(JdbcClient jdbc) {
+        return new FileLocator(jdbc);
+    }
+
+    @Bean
+    DownloadMetrics downloadMetrics(MeterRegistry registry) {
+        return new DownloadMetrics(registry);
+    }
+
+    @Bean
+    DownloadProxy downloadProxy(FileLocator locator, StorageElementClient storageElements, MetadataService metadata,
+                                SearchSchema schema, DownloadMetrics metrics) {
+        return new DownloadProxy(locator, storageElements, metadata, schema, metrics);
+    }
+
+    @Bean
+    @Conditional(MissingServiceAccount.NotConfigured.class)
+    ServiceTokenProvider missingServiceAccount() {
+        return new MissingServiceAccount();
+    }
+}

@@ -1,0 +1,29 @@
+package io.artstore.query.search;
+
+import io.artstore.query.schema.SearchSchema;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.Validator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Search wiring. */
+@Configuration(proxyBeanMethods = false)
+class SearchConfiguration {
+
+    @Bean
+    SearchRepository searchRepository(JdbcClient jdbc) {
+        return new SearchRepository(jdbc);
+    }
+
+    @Bean
+    SearchMetrics searchMetrics(MeterRegistry registry) {
+        return new SearchMetrics(registry);
+    }
+
+    @Bean
+    SearchService searchService(SearchRepository repository, SearchSchema schema, Validator validator,
+                                SearchMetrics metrics) {
+        return new SearchService(repository, schema, validator, metrics);
+    }
+}

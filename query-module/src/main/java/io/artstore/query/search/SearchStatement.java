@@ -1,0 +1,162 @@
+package io.artstore.query.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.artstore.query.metadata.FileRows;
+
+/**
+ * The SQL of one search, assembled from fixed fragments: every value the client sent is a
+ * named bind parameter, never part of the SQL text. Sort keys and directions come from enums
+ * mapped to fixed column names.
+ *
+ * <ul>
+ *   <li>{@code exact}: {@code lower(original_filename) = lower(:query)} (btree on the lower-cased name);</li>
+ *   <li>{@code partial}, {@code filename}, {@code file_extension}: {@code ILIKE} with {@code %}, {@code _}
+ *       and {@code \} escaped, backed by a trigram index;</li>
+ *   <li>{@code fulltext}: {@code query_search_document(...) @@ terms} where the terms are the query
+ *       parsed with both the English and the Russian configuration (OR), ranked by
+ *       {@code ts_rank_cd(..., 32)} = rank / (rank + 1), which lies in 0..1.</li>
+ * </ul>
+ */
+final class SearchStatement {
+
+    /** Must match the expression of the full-text index exactly (migration V2). */
+    static final String DOCUMENT = "query_search_document(f.original_filename, f.description, f.tags)";
+
+    private static final String TERMS = "CROSS JOIN (SELECT websearch_to_tsquery('english', :query)"
+            + " || websearch_to_tsquery('russian', :query) AS terms) q";
+    private static final String RANK = "ts_rank_cd(" + DOCUMENT + ", q.terms, 32)";
+
+    private final String from;
+    private final String where;
+    private final String score;
+    private final String orderBy;
+    private final Map<String, Object> parameters;
+
+    private SearchStatement(String from, String where, String score, String orderBy, Map<String, Object> parameters) {
+        this.from = from;
+        this.where = where;
+        this.score = score;
+        this.orderBy = orderBy;
+        this.parameters = parameters;
+    }
+
+    static SearchStatement of(SearchRequest request) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        String from = "files f";
+        boolean ranked = false;
+
+        String query = request.queryText();
+        if (query != null) {
+            parameters.put("query", query);
+            switch (request.mode()) {
+                case EXACT -> conditions.add("lower(f.original_filename) = lower(:query)");
+                case PARTIAL -> {
+                    conditions.add("f.original_filename ILIKE :query_pattern");
+                    parameters.put("query_pattern", contains(query));
+                }
+                case FULLTEXT -> {
+                    from = from + " " + TERMS;
+                    conditions.add(DOCUMENT + " @@ q.terms");
+                    ranked = true;
+                }
+            }
+        }
+
+        conditions.add("f.status = :status");
+        parameters.put("status", request.status().value());
+
+        if (hasText(request.filename())) {
+            conditions.add("f.original_filename ILIKE :filename_pattern");
+            parameters.put("filename_pattern", contains(request.filename().strip()));
+        }
+        if (hasText(request.fileExtension())) {
+            // LIKE's default escape character is the backslash.
+            conditions.add("f.original_filename ILIKE :extension_pattern");
+            parameters.put("extension_pattern", "%." + escapeLike(extension(request.fileExtension())));
+        }
+        if (!request.tags().isEmpty()) {
+            // the list expands to one bind parameter per tag: ARRAY[?, ?, ...]
+            conditions.add("f.tags @> CAST(ARRAY[:tags] AS text[])");
+            parameters.put("tags", List.copyOf(request.tags()));
+        }
+        if (hasText(request.uploadedBy())) {
+            conditions.add("f.uploaded_by = :uploaded_by");
+            parameters.put("uploaded_by", request.uploadedBy().strip());
+        }
+        if (request.retentionPolicy() != null) {
+            conditions.add("f.retention_policy = :retention_policy");
+            parameters.put("retention_policy", request.retentionPolicy().value());
+        }
+        if (request.minSize() != null) {
+            conditions.add("f.size >= :min_size");
+            parameters.put("min_size", request.minSize());
+        }
+        if (request.maxSize() != null) {
+            conditions.add("f.size <= :max_size");
+            parameters.put("max_size", request.maxSize());
+        }
+        if (request.uploadedAfter() != null) {
+            conditions.add("f.uploaded_at >= :uploaded_after");
+            parameters.put("uploaded_after", request.uploadedAfter());
+        }
+        if (request.uploadedBefore() != null) {
+            conditions.add("f.uploaded_at <= :uploaded_before");
+            parameters.put("uploaded_before", request.uploadedBefore());
+        }
+
+        String direction = request.sortOrder() == SortOrder.ASC ? "ASC" : "DESC";
+        String key = switch (request.sortBy()) {
+            case ORIGINAL_FILENAME -> "lower(f.original_filename) " + direction + ", f.original_filename " + direction;
+            case SIZE -> "f.size " + direction;
+            case RELEVANCE -> ranked ? "relevance_score " + direction + ", f.uploaded_at DESC" : "f.uploaded_at " + direction;
+            case UPLOADED_AT -> "f.uploaded_at " + direction;
+        };
+        String orderBy = key + ", f.file_id " + direction;
+
+        parameters.put("limit", request.limit());
+        parameters.put("offset", request.offset());
+        return new SearchStatement(from, String.join("\n  AND ", conditions), ranked ? RANK : "NULL::real", orderBy,
+                parameters);
+    }
+
+    String selectSql() {
+        return "SELECT " + FileRows.COLUMNS + ", " + score + " AS relevance_score\n"
+                + "FROM " + from + "\n"
+                + "WHERE " + where + "\n"
+                + "ORDER BY " + orderBy + "\n"
+                + "LIMIT :limit OFFSET :offset";
+    }
+
+    String countSql() {
+        return "SELECT count(*)\nFROM " + from + "\nWHERE " + where;
+    }
+
+    Map<String, Object> parameters() {
+        return parameters;
+    }
+
+    /** {@code %text%} with LIKE wildcards in the text taken literally. */
+    static String contains(String text) {
+        return "%" + escapeLike(text) + "%";
+    }
+
+    /** Escapes {@code \}, {@code %} and {@code _} for LIKE/ILIKE with the default escape character. */
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String extension(String value) {
+        String trimmed = value.strip();
+        return (trimmed.startsWith(".") ? trimmed.substring(1) : trimmed).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+}

@@ -1,0 +1,88 @@
+package io.artstore.query.schema;
+
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+
+import io.artstore.query.support.QueryServiceTest;
+import io.artstore.query.support.QueryTestDatabase;
+import io.artstore.testsupport.db.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The usual start order (admin-module migrated first): query's migrations live in their own
+ * history table, add only indexes, an extension and a function to admin's table, and leave
+ * admin-module's Flyway and writes working.
+ */
+@QueryServiceTest(properties = "artstore.test.suite=smoke")
+class SearchSchemaIT {
+
+    private final JdbcTemplate jdbc;
+    private final TestDatabase database;
+    private final SearchSchema schema;
+
+    SearchSchemaIT(JdbcTemplate jdbc, TestDatabase testDatabase, SearchSchema schema) {
+        this.jdbc = jdbc;
+        this.database = testDatabase;
+        this.schema = schema;
+    }
+
+    @Test
+    void migratedAtStartIntoItsOwnHistoryTable() {
+        assertThat(schema.status().ready()).isTrue();
+        assertThat(jdbc.queryForList("SELECT version FROM flyway_query_history WHERE success ORDER BY installed_rank",
+                String.class)).containsExactly("0", "1", "2");
+        assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history ORDER BY installed_rank",
+                String.class)).containsExactly("10");
+    }
+
+    @Test
+    void searchIndexesExistAndAreValid() {
+        List<String> indexes = jdbc.queryForList("""
+                SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+                WHERE i.indrelid = 'files'::regclass AND i.indisvalid AND c.relname LIKE 'query\\_%'""", String.class);
+        assertThat(indexes).containsExactlyInAnyOrder("query_files_filename_trgm_idx", "query_files_filename_lower_idx",
+                "query_files_search_document_idx", "query_files_tags_idx");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'", Integer.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("""
+                SELECT provolatile FROM pg_proc WHERE proname = 'query_search_document'""", String.class))
+                .isEqualTo("i");
+    }
+
+    @Test
+    void fullTextSearchUsesTheIndex() {
+        String plan = jdbc.execute((ConnectionCallback<String>) connection -> {
+            StringBuilder lines = new StringBuilder();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET enable_seqscan = off");
+                try (ResultSet rows = statement.executeQuery("""
+                        EXPLAIN SELECT file_id FROM files f
+                        WHERE query_search_document(f.original_filename, f.description, f.tags)
+                              @@ (websearch_to_tsquery('english', 'report') || websearch_to_tsquery('russian', 'report'))""")) {
+                    while (rows.next()) {
+                        lines.append(rows.getString(1)).append('\n');
+                    }
+                }
+                statement.execute("RESET enable_seqscan");
+            }
+            return lines.toString();
+        });
+        assertThat(plan).contains("query_files_search_document_idx");
+    }
+
+    @Test
+    void adminModuleMigrationsStillValidateAndApplyAfterQuerysOwn() {
+        Flyway admin = Flyway.configure()
+                .dataSource(database.jdbcUrl(), database.username(), database.password())
+                .locations("filesystem:" + QueryTestDatabase.ADMIN_MIGRATIONS.toAbsolutePath().normalize())
+                .load();
+        admin.validate();
+        assertThat(admin.migrate().migrationsExecuted).isZero();
+    }
+}

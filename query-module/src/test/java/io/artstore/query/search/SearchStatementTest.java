@@ -1,0 +1,77 @@
+package io.artstore.query.search;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The SQL text is built from fixed fragments only; client values travel as bind parameters. */
+class SearchStatementTest {
+
+    private static final String EVIL = "x'); DROP TABLE files; --";
+
+    private static SearchRequest request(SearchMode mode, SortField sortBy) {
+        return new SearchRequest(EVIL, EVIL, "e';--", List.of(EVIL, "b"), EVIL, RetentionPolicy.PERMANENT,
+                FileStatus.EXPIRED, 1L, 2L, OffsetDateTime.parse("2026-01-01T00:00:00Z"),
+                OffsetDateTime.parse("2026-02-01T00:00:00Z"), mode, 10, 20, sortBy, SortOrder.ASC);
+    }
+
+    @Test
+    void noClientValueEverAppearsInTheSqlText() {
+        for (SearchMode mode : SearchMode.values()) {
+            for (SortField sort : SortField.values()) {
+                SearchStatement statement = SearchStatement.of(request(mode, sort));
+                assertThat(statement.selectSql()).doesNotContain("DROP", "e';", "permanent", "expired", "2026");
+                assertThat(statement.countSql()).doesNotContain("DROP", "e';", "permanent", "expired", "2026");
+                assertThat(statement.parameters()).containsEntry("status", "expired")
+                        .containsEntry("retention_policy", "permanent")
+                        .containsEntry("uploaded_by", EVIL.strip())
+                        .containsEntry("tags", List.of(EVIL, "b"))
+                        .containsEntry("limit", 10).containsEntry("offset", 20);
+            }
+        }
+    }
+
+    @Test
+    void modesUseTheirOwnMatch() {
+        assertThat(SearchStatement.of(request(SearchMode.EXACT, SortField.SIZE)).selectSql())
+                .contains("lower(f.original_filename) = lower(:query)").contains("NULL::real AS relevance_score")
+                .contains("ORDER BY f.size ASC, f.file_id ASC");
+        assertThat(SearchStatement.of(request(SearchMode.PARTIAL, SortField.RELEVANCE)).selectSql())
+                .contains("f.original_filename ILIKE :query_pattern").contains("ORDER BY f.uploaded_at ASC");
+        SearchStatement fulltext = SearchStatement.of(request(SearchMode.FULLTEXT, SortField.RELEVANCE));
+        assertThat(fulltext.selectSql())
+                .contains(SearchStatement.DOCUMENT + " @@ q.terms")
+                .contains("websearch_to_tsquery('english', :query) || websearch_to_tsquery('russian', :query)")
+                .contains("ts_rank_cd(" + SearchStatement.DOCUMENT + ", q.terms, 32) AS relevance_score")
+                .contains("ORDER BY relevance_score ASC");
+        assertThat(fulltext.countSql()).contains("q.terms").doesNotContain("ORDER BY");
+    }
+
+    @Test
+    void likePatternsEscapeWildcardsAndBackslash() {
+        assertThat(SearchStatement.contains("100%_a\\b")).isEqualTo("%100\\%\\_a\\\\b%");
+        SearchStatement statement = SearchStatement.of(request(SearchMode.PARTIAL, SortField.UPLOADED_AT));
+        assertThat(statement.parameters()).containsEntry("extension_pattern", "%.e';--");
+        SearchRequest dotted = new SearchRequest(null, null, ".PDF", null, null, null, null, null, null, null, null,
+                null, null, null, null, null);
+        assertThat(SearchStatement.of(dotted).parameters()).containsEntry("extension_pattern", "%.pdf")
+                .containsEntry("status", "active").doesNotContainKey("query");
+    }
+
+    @Test
+    void defaultsFollowTheContract() {
+        SearchRequest empty = new SearchRequest(null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null);
+        assertThat(empty.mode()).isEqualTo(SearchMode.PARTIAL);
+        assertThat(empty.status()).isEqualTo(FileStatus.ACTIVE);
+        assertThat(empty.limit()).isEqualTo(100);
+        assertThat(empty.offset()).isZero();
+        assertThat(empty.sortBy()).isEqualTo(SortField.UPLOADED_AT);
+        assertThat(empty.sortOrder()).isEqualTo(SortOrder.DESC);
+        assertThat(new SearchRequest("  ", null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null).queryText()).isNull();
+    }
+}
