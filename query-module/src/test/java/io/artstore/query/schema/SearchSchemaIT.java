@@ -38,7 +38,7 @@ class SearchSchemaIT {
         assertThat(jdbc.queryForList("SELECT version FROM flyway_query_history WHERE success ORDER BY installed_rank",
                 String.class)).containsExactly("0", "1", "2");
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history ORDER BY installed_rank",
-                String.class)).containsExactly("10");
+                String.class)).as("admin-module history untouched by query").contains("10").doesNotContain("0", "2");
     }
 
     @Test
