@@ -36,8 +36,14 @@ final class AdminBootstrap {
     }
 
     static AdminBootstrap login(String adminUrl, Credentials credentials) {
-        TestHttp.Response login = TestHttp.to(adminUrl).postJson("/api/v1/admin-auth/login", JSON.writeValueAsString(
-                Map.of("username", credentials.adminUsername(), "password", credentials.adminPassword())));
+        String body = JSON.writeValueAsString(Map.of("username", credentials.adminUsername(),
+                "password", credentials.adminPassword()));
+        TestHttp.Response login = TestHttp.to(adminUrl).postJson("/api/v1/admin-auth/login", body);
+        // On a first start the initial admin appears moments after the service reports ready.
+        for (int attempt = 0; login.status() == 401 && attempt < 20; attempt++) {
+            sleep();
+            login = TestHttp.to(adminUrl).postJson("/api/v1/admin-auth/login", body);
+        }
         if (login.status() != 200) {
             throw new IllegalStateException("Cannot log in to admin-module as " + credentials.adminUsername()
                     + " (HTTP " + login.status() + ": " + login.body() + "). If the database was created with another"
@@ -83,6 +89,15 @@ final class AdminBootstrap {
             ok(admin.postJson("/api/v1/storage-elements", JSON.writeValueAsString(Map.of("name", name, "url", url))),
                     "register storage element " + url);
         });
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
     }
 
     private static JsonNode ok(TestHttp.Response response, String what) {

@@ -147,8 +147,9 @@ public final class LocalStack implements AutoCloseable {
         };
     }
 
+    /** Ready, not just live: admin-module, for one, creates its first key and admin after the web server is up. */
     private static void awaitHealthy(ProcessRunner runner, String baseUrl) {
-        runner.awaitHealthy(URI.create(baseUrl + "/health/live"), START_TIMEOUT);
+        runner.awaitHealthy(URI.create(baseUrl + "/health/ready"), START_TIMEOUT);
     }
 
     public String adminUrl() {
