@@ -123,14 +123,19 @@ class IngesterIT {
         assertThat(notMultipart.status()).isEqualTo(415);
     }
 
+    /** Head of an upload request declaring {@code length} body bytes, with the form fields and file-part header to follow. */
+    private String head(long length, String boundary) {
+        return "POST /api/v1/files/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + clients.serviceToken("ingest")
+                + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + length
+                + "\r\nConnection: close\r\n\r\n";
+    }
+
     @Test
     void tooLargeIs413ByContentLengthAndWhileStreaming() {
         int before = filesOnSes();
-        Multipart declared = Multipart.form().generatedFile("huge.bin", SystemStack.MAX_UPLOAD + 1024 * 1024, 5);
-        TestHttp.Response early = ingest.send(ingest.request("/api/v1/files/upload").expectContinue(true)
-                .header("Content-Type", declared.contentType()).POST(declared.publisher()));
-        assertThat(early.status()).isEqualTo(413);
-        assertThat(early.errorCode()).isEqualTo("FILE_TOO_LARGE");
+        RawHttp.Answer early = RawHttp.send(stack.ingesterUrl(), head(SystemStack.MAX_UPLOAD + 1024 * 1024, "b"), new byte[0]);
+        assertThat(early.status()).as("rejected on the declared length, before any body byte").isEqualTo(413);
+        assertThat(early.body()).contains("FILE_TOO_LARGE");
 
         TestHttp.Response streamed = Clients.uploadChunked(ingest,
                 Multipart.form().generatedFile("huge.bin", SystemStack.MAX_UPLOAD + 1024 * 1024, 6));
@@ -141,12 +146,14 @@ class IngesterIT {
 
     @Test
     void noStorageElementWithRoomIs507() {
-        Multipart big = Multipart.form().field("retention_policy", "permanent")
-                .generatedFile("too-big-for-rw.bin", SystemStack.RW_CAPACITY + 1024 * 1024, 7);
-        TestHttp.Response response = ingest.send(ingest.request("/api/v1/files/upload").expectContinue(true)
-                .header("Content-Type", big.contentType()).POST(big.publisher()));
-        assertThat(response.status()).as(response.toString()).isEqualTo(507);
-        assertThat(response.errorCode()).isEqualTo("STORAGE_FULL");
+        String boundary = "b507";
+        String fieldsAndFileHeader = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"retention_policy\"\r\n\r\n"
+                + "permanent\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n";
+        RawHttp.Answer answer = RawHttp.send(stack.ingesterUrl(), head(SystemStack.RW_CAPACITY + 1024 * 1024, boundary),
+                fieldsAndFileHeader.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(507);
+        assertThat(answer.body()).contains("STORAGE_FULL");
     }
 
     @Test

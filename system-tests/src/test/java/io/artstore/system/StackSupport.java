@@ -64,13 +64,18 @@ final class StackSupport {
         return null;
     }
 
-    /** Stops a service of the stack, runs {@code action}, and starts it again. */
-    static void whileStopped(LocalStack stack, String process, String healthUrl, Runnable action) {
+    /**
+     * Stops a storage element of the stack, runs {@code action}, starts it again and lets
+     * admin-module see it back online (a sync refreshes its status, as the periodic job would).
+     */
+    static void whileStopped(LocalStack stack, String process, String seUrl, Runnable action) {
         stack.process(process).stop();
         try {
             action.run();
         } finally {
-            stack.process(process).start().awaitHealthy(URI.create(healthUrl + "/health/live"), Duration.ofMinutes(2));
+            stack.process(process).start().awaitHealthy(URI.create(seUrl + "/health/ready"), Duration.ofMinutes(2));
+            TestHttp admin = new Clients(stack).admin();
+            sync(admin, storageElementId(admin, seUrl));
         }
     }
 

@@ -1,0 +1,52 @@
+package io.artstore.system;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Sends a request's head (and optionally the start of its body) over a plain socket and
+ * reads the answer, without ever sending the rest: proof that a server decided on the
+ * headers alone. (JDK's HttpClient always sends the whole declared body first.)
+ */
+final class RawHttp {
+
+    record Answer(int status, String body) {
+    }
+
+    private RawHttp() {
+    }
+
+    static Answer send(String baseUrl, String requestHead, byte[] bodyStart) {
+        URI uri = URI.create(baseUrl);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(requestHead.getBytes(StandardCharsets.UTF_8));
+            out.write(bodyStart);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                received.write(buffer, 0, n);
+                String text = received.toString(StandardCharsets.UTF_8);
+                int headEnd = text.indexOf("\r\n\r\n");
+                if (headEnd > 0 && text.substring(headEnd + 4).trim().endsWith("}")) {
+                    break;
+                }
+            }
+            String text = received.toString(StandardCharsets.UTF_8);
+            int status = Integer.parseInt(text.substring(9, 12));
+            int headEnd = text.indexOf("\r\n\r\n");
+            return new Answer(status, headEnd < 0 ? "" : text.substring(headEnd + 4));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
