@@ -126,7 +126,7 @@ public class RegistrySync {
             SingleConnectionDataSource session = new SingleConnectionDataSource(connection, true);
             JdbcTemplate template = new JdbcTemplate(session);
             JdbcClient sql = JdbcClient.create(template);
-            long lockId = lockId(id);
+            long lockId = lockIdOf(id);
             if (wait) {
                 sql.sql("SELECT pg_advisory_lock(:id)").param("id", lockId).query().singleRow();
             } else if (!sql.sql("SELECT pg_try_advisory_lock(:id)").param("id", lockId).query(Boolean.class).single()) {
@@ -319,7 +319,8 @@ public class RegistrySync {
                 .orElseThrow(() -> ApiException.notFound("Storage element " + id + " not found"));
     }
 
-    private static long lockId(UUID id) {
+    /** The advisory lock id of syncs of one SE. */
+    public static long lockIdOf(UUID id) {
         return LOCK_NAMESPACE | ((id.getMostSignificantBits() ^ id.getLeastSignificantBits()) & 0xFFFF_FFFFL);
     }
 
