@@ -49,8 +49,10 @@ public class StorageElementService {
             throw ApiException.conflict("A storage element with this URL is already registered");
         }
         SeStorageInfo info = calls.info(url);
-        if (info.storageId() == null || info.storageId().isBlank()) {
-            throw new ApiException(ErrorCode.SE_UNAVAILABLE, "The storage element did not report a storage_id");
+        if (info.storageId() == null || info.storageId().isBlank() || info.mode() == null
+                || !java.util.Set.of("edit", "rw", "ro", "ar").contains(info.mode())) {
+            throw new ApiException(ErrorCode.SE_UNAVAILABLE,
+                    "The storage element did not report a storage_id and a known mode");
         }
         repository.findByStorageId(info.storageId()).ifPresent(existing -> {
             throw ApiException.conflict("Storage element " + info.storageId() + " is already registered (as "

@@ -215,7 +215,7 @@ public class RegistrySync {
     /** Reads the whole listing once, page by page; returns the SE's last reported total. */
     private long pass(Connection connection, JdbcTemplate template, JdbcClient sql, StorageElement se, Counts counts)
             throws SQLException {
-        int pageSize = properties.pageSize();
+        int pageSize = properties.effectivePageSize();
         int offset = 0;
         long total = 0;
         while (true) {

@@ -147,6 +147,22 @@ class FileRegistryIT extends AdminApiTest {
         assertThat(unchanged.path("description").isNull()).isTrue();
     }
 
+    @Test
+    void documentsTheRegistryEndpointsAndExtensions() {
+        JsonNode docs = http().get("/v3/api-docs").json();
+        assertThat(docs.path("paths").has("/api/v1/storage-elements/{id}/mode")).isTrue();
+        assertThat(docs.path("paths").has("/api/v1/storage-elements/{id}/sync")).isTrue();
+        assertThat(docs.path("paths").has("/api/v1/storage-elements/discover")).isTrue();
+        assertThat(docs.path("paths").has("/api/v1/files/{file_id}")).isTrue();
+        JsonNode schemas = docs.path("components").path("schemas");
+        assertThat(schemas.path("FileRegisterRequest").path("properties").has("uploaded_by")).isTrue();
+        assertThat(schemas.path("FileRegisterRequest").path("properties").has("uploaded_at")).isTrue();
+        assertThat(schemas.path("SyncResponse").path("properties").has("file_sync")).isTrue();
+        assertThat(schemas.path("FileSyncResult").path("properties").has("files_marked_deleted")).isTrue();
+        assertThat(schemas.path("ModeChangeRequest").path("properties").has("target_mode")).isTrue();
+        assertThat(schemas.path("FileRecord").path("properties").has("storage_filename")).isFalse();
+    }
+
     private String body(UUID fileId, String retention, Integer ttlDays) {
         return """
                 {"file_id":"%s","original_filename":"a.txt","content_type":"text/plain","size":3,
