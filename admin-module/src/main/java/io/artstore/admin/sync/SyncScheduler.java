@@ -94,7 +94,7 @@ public class SyncScheduler {
     }
 
     @PreDestroy
-    void shutdown() {
+    public void shutdown() {
         executor.shutdownNow();
     }
 }

@@ -8,23 +8,25 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.util.HexFormat;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import io.artstore.admin.auth.SelfTokenProvider;
 import io.artstore.admin.sync.RegistrySync;
+import io.artstore.admin.sync.SyncProperties;
 import io.artstore.admin.sync.SyncReport;
+import io.artstore.admin.sync.SyncScheduler;
 import io.artstore.admin.support.AdminApiTest;
 import io.artstore.admin.support.StorageElementProcess;
 import io.artstore.kernel.client.storage.SeUpload;
@@ -85,6 +87,10 @@ class RegistrySyncIT extends AdminApiTest {
     RegistrySync registrySync;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    StorageElementRepository storageElements;
+    @Autowired
+    SyncProperties syncProperties;
 
     private StorageElementProcess edit;
     private StorageElementProcess rw;
@@ -440,6 +446,20 @@ class RegistrySyncIT extends AdminApiTest {
             }
             assertThat(waiting.get(60, TimeUnit.SECONDS).filesOnSe()).isEqualTo(11);
         }
+    }
+
+    @Test
+    @Order(13)
+    void infoRefreshFullySyncsAnSeWhoseRowsAreMissing() {
+        jdbc.sql("TRUNCATE files").update();
+        SyncScheduler scheduler = new SyncScheduler(storageElements, registrySync, syncProperties);
+        try {
+            scheduler.refreshAll();
+        } finally {
+            scheduler.shutdown();
+        }
+        assertRegistryEqualsListing(edit, editId, 11);
+        assertRegistryEqualsListing(rw, rwId, 9);
     }
 
     private long countRows(String seId) {
