@@ -1,0 +1,137 @@
+package io.artstore.admin.files;
+
+import java.util.UUID;
+
+import io.artstore.kernel.error.ApiError;
+import io.artstore.kernel.openapi.OpenApiAutoConfiguration;
+import io.artstore.kernel.paging.Page;
+import io.artstore.kernel.paging.PageQuery;
+import io.artstore.kernel.security.RequiresScope;
+import io.artstore.kernel.security.Scopes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The file registry. Reads need files:read, changes files:write. */
+@RestController
+@RequestMapping("/api/v1/files")
+@Tag(name = "files", description = "File registry (secondary index of the SEs' attr.json files)")
+@SecurityRequirement(name = OpenApiAutoConfiguration.BEARER)
+@ApiResponse(responseCode = "401", description = "Missing or invalid token",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
+@ApiResponse(responseCode = "403", description = "Insufficient permissions",
+        content = @Content(schema = @Schema(implementation = ApiError.class)))
+public class FileController {
+
+    private final FileService service;
+
+    public FileController(FileService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequiresScope(Scopes.FILES_WRITE)
+    @Operation(summary = "Register a file",
+            description = "Called by the ingester after a successful upload to an SE. Accepts two optional fields "
+                    + "beyond the contract: uploaded_by (the end user; default the caller's token subject) and "
+                    + "uploaded_at (the SE's upload time; default now). ttl_days is required for temporary files, "
+                    + "expires_at = uploaded_at + ttl_days.")
+    @ApiResponse(responseCode = "201", description = "Registered")
+    @ApiResponse(responseCode = "400", description = "Invalid request or unknown storage element",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "File id already registered (CONFLICT)",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public FileDtos.View register(@Valid @RequestBody FileDtos.Register request, Authentication caller) {
+        return FileDtos.View.of(service.register(request, caller.getName()));
+    }
+
+    @GetMapping
+    @RequiresScope(Scopes.FILES_READ)
+    @Operation(summary = "List files", description = "Paged, newest upload first, with optional filters.")
+    @ApiResponse(responseCode = "200", description = "One page of files")
+    @ApiResponse(responseCode = "400", description = "Invalid filter or paging",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Page<FileDtos.View> list(
+            @Valid @ParameterObject PageQuery page,
+            @Parameter(description = "Filter by status", schema = @Schema(allowableValues = {"active", "expired", "deleted"}))
+            @RequestParam(required = false)
+            @Pattern(regexp = "active|expired|deleted", message = "must be one of active, expired, deleted") String status,
+            @Parameter(name = "retention_policy", description = "Filter by retention policy",
+                    schema = @Schema(allowableValues = {"temporary", "permanent"}))
+            @RequestParam(name = "retention_policy", required = false)
+            @Pattern(regexp = "temporary|permanent", message = "must be temporary or permanent") String retentionPolicy,
+            @Parameter(name = "storage_element_id", description = "Filter by storage element")
+            @RequestParam(name = "storage_element_id", required = false) UUID storageElementId,
+            @Parameter(name = "uploaded_by", description = "Filter by uploader")
+            @RequestParam(name = "uploaded_by", required = false) String uploadedBy) {
+        return service.list(new FileFilter(status, retentionPolicy, storageElementId, uploadedBy), page)
+                .map(FileDtos.View::of);
+    }
+
+    @GetMapping("/{file_id}")
+    @RequiresScope(Scopes.FILES_READ)
+    @Operation(summary = "Get a file's registry record")
+    @ApiResponse(responseCode = "200", description = "The file")
+    @ApiResponse(responseCode = "404", description = "Not registered",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public FileDtos.View get(@PathVariable("file_id") UUID fileId) {
+        return FileDtos.View.of(service.get(fileId));
+    }
+
+    @PutMapping("/{file_id}")
+    @RequiresScope(Scopes.FILES_WRITE)
+    @Operation(summary = "Update a file's metadata",
+            description = "description and tags are written to the SE's attr.json first (the SE's refusals, such as "
+                    + "409 for a deleted file or MODE_NOT_ALLOWED, are passed through), then to the registry. status "
+                    + "changes only the registry row (for example after the SE lost the file); the next sync takes "
+                    + "the SE's status again.")
+    @ApiResponse(responseCode = "200", description = "Updated")
+    @ApiResponse(responseCode = "400", description = "Invalid request",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "404", description = "Not registered",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "Refused by the SE",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "502", description = "SE unreachable (SE_UNAVAILABLE)",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public FileDtos.View update(@PathVariable("file_id") UUID fileId, @Valid @RequestBody FileDtos.Update request) {
+        return FileDtos.View.of(service.update(fileId, request));
+    }
+
+    @DeleteMapping("/{file_id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @RequiresScope(Scopes.FILES_WRITE)
+    @Operation(summary = "Soft-delete a file",
+            description = "Soft-deletes the file on its SE (the SE's GC removes the data later) and marks the row "
+                    + "deleted. Idempotent. The SE refuses deletes outside edit mode (409 MODE_NOT_ALLOWED).")
+    @ApiResponse(responseCode = "204", description = "Marked deleted")
+    @ApiResponse(responseCode = "404", description = "Not registered",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "Refused by the SE (MODE_NOT_ALLOWED)",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "502", description = "SE unreachable (SE_UNAVAILABLE)",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public void delete(@PathVariable("file_id") UUID fileId) {
+        service.delete(fileId);
+    }
+}

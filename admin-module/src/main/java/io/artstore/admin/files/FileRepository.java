@@ -1,0 +1,123 @@
+package io.artstore.admin.files;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.artstore.admin.common.Timestamps;
+import io.artstore.kernel.paging.PageQuery;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL over the file registry ({@code files}). */
+@Repository
+class FileRepository {
+
+    private static final String FILTER = """
+            WHERE (CAST(:status AS VARCHAR) IS NULL OR status = :status)
+              AND (CAST(:retention AS VARCHAR) IS NULL OR retention_policy = :retention)
+              AND (CAST(:se AS UUID) IS NULL OR storage_element_id = :se)
+              AND (CAST(:uploadedBy AS VARCHAR) IS NULL OR uploaded_by = :uploadedBy)
+            """;
+
+    private final JdbcClient jdbc;
+
+    FileRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<FileRecord> findById(UUID id) {
+        return jdbc.sql("SELECT * FROM files WHERE file_id = :id").param("id", id)
+                .query(FileRepository::map).optional();
+    }
+
+    List<FileRecord> list(FileFilter filter, PageQuery page) {
+        return filter(jdbc.sql("SELECT * FROM files " + FILTER
+                        + " ORDER BY uploaded_at DESC, file_id LIMIT :limit OFFSET :offset"), filter)
+                .param("limit", page.limit())
+                .param("offset", page.offset())
+                .query(FileRepository::map).list();
+    }
+
+    long count(FileFilter filter) {
+        return filter(jdbc.sql("SELECT count(*) FROM files " + FILTER), filter).query(Long.class).single();
+    }
+
+    /** Inserts a new row; false when the file id is already registered. */
+    boolean insert(FileRecord file) {
+        return jdbc.sql("""
+                        INSERT INTO files (file_id, original_filename, content_type, size, checksum, storage_element_id,
+                                           storage_filename, uploaded_by, uploaded_at, description, tags, status,
+                                           retention_policy, ttl_days, expires_at, created_at, updated_at)
+                        VALUES (:id, :name, :contentType, :size, :checksum, :se, :storageFilename, :uploadedBy,
+                                :uploadedAt, :description, :tags, :status, :retention, :ttlDays, :expiresAt,
+                                :createdAt, :updatedAt)
+                        ON CONFLICT (file_id) DO NOTHING
+                        """)
+                .param("id", file.fileId())
+                .param("name", file.originalFilename())
+                .param("contentType", file.contentType())
+                .param("size", file.size())
+                .param("checksum", file.checksum())
+                .param("se", file.storageElementId())
+                .param("storageFilename", file.storageFilename())
+                .param("uploadedBy", file.uploadedBy())
+                .param("uploadedAt", Timestamps.sql(file.uploadedAt()))
+                .param("description", file.description())
+                .param("tags", file.tags().toArray(String[]::new))
+                .param("status", file.status())
+                .param("retention", file.retentionPolicy())
+                .param("ttlDays", file.ttlDays())
+                .param("expiresAt", Timestamps.sql(file.expiresAt()))
+                .param("createdAt", Timestamps.sql(file.createdAt()))
+                .param("updatedAt", Timestamps.sql(file.updatedAt()))
+                .update() == 1;
+    }
+
+    void update(UUID id, String description, List<String> tags, String status, Instant now) {
+        jdbc.sql("""
+                        UPDATE files SET description = :description, tags = :tags, status = :status, updated_at = :now
+                        WHERE file_id = :id
+                        """)
+                .param("id", id)
+                .param("description", description)
+                .param("tags", tags.toArray(String[]::new))
+                .param("status", status)
+                .param("now", Timestamps.sql(now))
+                .update();
+    }
+
+    private static JdbcClient.StatementSpec filter(JdbcClient.StatementSpec spec, FileFilter filter) {
+        return spec.param("status", filter.status())
+                .param("retention", filter.retentionPolicy())
+                .param("se", filter.storageElementId())
+                .param("uploadedBy", filter.uploadedBy());
+    }
+
+    private static FileRecord map(ResultSet rs, int row) throws SQLException {
+        Array tags = rs.getArray("tags");
+        Object ttl = rs.getObject("ttl_days");
+        return new FileRecord(
+                rs.getObject("file_id", UUID.class),
+                rs.getString("original_filename"),
+                rs.getString("content_type"),
+                rs.getLong("size"),
+                rs.getString("checksum"),
+                rs.getObject("storage_element_id", UUID.class),
+                rs.getString("storage_filename"),
+                rs.getString("uploaded_by"),
+                Timestamps.read(rs, "uploaded_at"),
+                rs.getString("description"),
+                tags == null ? List.of() : List.of((String[]) tags.getArray()),
+                rs.getString("status"),
+                rs.getString("retention_policy"),
+                ttl == null ? null : ((Number) ttl).intValue(),
+                Timestamps.read(rs, "expires_at"),
+                Timestamps.read(rs, "created_at"),
+                Timestamps.read(rs, "updated_at"));
+    }
+}

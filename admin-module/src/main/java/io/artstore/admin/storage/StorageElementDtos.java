@@ -1,0 +1,105 @@
+package io.artstore.admin.storage;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.artstore.kernel.client.storage.SeStorageInfo;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Request and response bodies of the storage-element endpoints. */
+public final class StorageElementDtos {
+
+    private StorageElementDtos() {
+    }
+
+    @Schema(name = "StorageElement", description = "A registered storage element with what it last reported")
+    public record View(
+            UUID id,
+            @Schema(example = "Moscow SE 01") String name,
+            @Schema(description = "Base URL admin-module and the other services use to reach the SE",
+                    example = "https://se-01.example.org:8010") String url,
+            @Schema(description = "The SE's own id (from its /api/v1/info)", example = "se-01") String storageId,
+            @Schema(allowableValues = {"edit", "rw", "ro", "ar"}) String mode,
+            @Schema(allowableValues = {"online", "offline", "degraded", "maintenance"}) String status,
+            @Schema(description = "Total capacity in bytes") long capacityBytes,
+            @Schema(description = "Used bytes") long usedBytes,
+            @Schema(description = "Free bytes") long availableBytes,
+            @Schema(description = "Last successful info refresh (mode, status, capacity)", nullable = true) Instant lastSyncAt,
+            @Schema(description = "Last completed file-registry sync", nullable = true) Instant lastFileSyncAt,
+            Instant createdAt,
+            Instant updatedAt) {
+
+        public static View of(StorageElement se) {
+            return new View(se.id(), se.name(), se.url(), se.storageId(), se.mode(), se.status(), se.capacityBytes(),
+                    se.usedBytes(), se.availableBytes(), se.lastSyncAt(), se.lastFileSyncAt(), se.createdAt(),
+                    se.updatedAt());
+        }
+    }
+
+    @Schema(name = "StorageElementCreate")
+    public record Create(
+            @Schema(description = "Human-readable name", example = "Moscow SE 01") @NotBlank @Size(max = 100) String name,
+            @Schema(description = "Base URL of the SE (http or https); its /api/v1/info is called",
+                    example = "https://se-01.example.org:8010") @NotBlank @Size(max = 2000) String url) {
+    }
+
+    @Schema(name = "StorageElementUpdate", description = "Fields to change; at least one")
+    public record Update(
+            @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+            @Schema(description = "New base URL; it must reach the same SE (same storage_id)")
+            @Size(min = 1, max = 2000) String url) {
+
+        boolean empty() {
+            return name == null && url == null;
+        }
+    }
+
+    @Schema(name = "DiscoverRequest")
+    public record DiscoverRequest(
+            @Schema(description = "Base URL of the SE to preview", example = "https://se-01.example.org:8010")
+            @NotBlank @Size(max = 2000) String url) {
+    }
+
+    @Schema(name = "DiscoverResponse", description = "What the SE reports at GET /api/v1/info")
+    public record DiscoverResponse(
+            String storageId,
+            String mode,
+            String status,
+            String version,
+            Capacity capacity) {
+
+        static DiscoverResponse of(SeStorageInfo info) {
+            SeStorageInfo.Capacity c = info.capacity();
+            return new DiscoverResponse(info.storageId(), info.mode(), info.status(), info.version(),
+                    c == null ? new Capacity(0, 0, 0) : new Capacity(c.totalBytes(), c.usedBytes(), c.availableBytes()));
+        }
+    }
+
+    @Schema(name = "StorageCapacity")
+    public record Capacity(long totalBytes, long usedBytes, long availableBytes) {
+    }
+
+    @Schema(name = "ModeChangeRequest", description = "Mode transition of a storage element (extension of the contract)")
+    public record ModeChange(
+            @Schema(description = "Target mode; allowed: rw→ro, ro→ar, ro→rw (with confirm)",
+                    allowableValues = {"edit", "rw", "ro", "ar"}, example = "ro")
+            @NotNull @Pattern(regexp = "edit|rw|ro|ar", message = "must be one of edit, rw, ro, ar") String targetMode,
+            @Schema(description = "Must be true for the rollback ro→rw", defaultValue = "false") Boolean confirm) {
+
+        boolean confirmed() {
+            return Boolean.TRUE.equals(confirm);
+        }
+    }
+
+    @Schema(name = "ModeChangeResponse")
+    public record ModeChangeResult(
+            @Schema(allowableValues = {"edit", "rw", "ro", "ar"}) String previousMode,
+            @Schema(allowableValues = {"edit", "rw", "ro", "ar"}) String currentMode,
+            @Schema(description = "When the SE switched") Instant transitionedAt,
+            @Schema(description = "The storage element after the change") View storageElement) {
+    }
+}

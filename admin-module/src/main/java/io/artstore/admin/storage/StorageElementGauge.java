@@ -1,0 +1,55 @@
+package io.artstore.admin.storage;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code artstore_admin_storage_elements{mode, status}}: registered SEs per mode and status,
+ * read from the database (so every replica reports the same) at most every 5 seconds.
+ */
+@Component
+public class StorageElementGauge {
+
+    private static final List<String> MODES = List.of("edit", "rw", "ro", "ar");
+    private static final List<String> STATUSES = List.of("online", "offline", "degraded", "maintenance");
+    private static final Duration MAX_AGE = Duration.ofSeconds(5);
+
+    private final StorageElementRepository repository;
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(new Snapshot(Map.of(), 0));
+
+    public StorageElementGauge(StorageElementRepository repository, MeterRegistry registry) {
+        this.repository = repository;
+        for (String mode : MODES) {
+            for (String status : STATUSES) {
+                Gauge.builder("artstore.admin.storage.elements", () -> count(mode, status))
+                        .description("Registered storage elements by mode and status")
+                        .tag("mode", mode)
+                        .tag("status", status)
+                        .register(registry);
+            }
+        }
+    }
+
+    private double count(String mode, String status) {
+        Snapshot current = snapshot.get();
+        long now = System.nanoTime();
+        if (current.takenAt() == 0 || now - current.takenAt() > MAX_AGE.toNanos()) {
+            try {
+                current = new Snapshot(repository.countByModeAndStatus(), now);
+                snapshot.set(current);
+            } catch (RuntimeException ex) {
+                return Double.NaN;
+            }
+        }
+        return current.counts().getOrDefault(List.of(mode, status), 0L);
+    }
+
+    private record Snapshot(Map<List<String>, Long> counts, long takenAt) {
+    }
+}

@@ -1,0 +1,175 @@
+package io.artstore.admin.storage;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.artstore.admin.common.Timestamps;
+import io.artstore.kernel.paging.PageQuery;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL over {@code storage_elements}. */
+@Repository
+public class StorageElementRepository {
+
+    private static final String FILTER = """
+            WHERE (CAST(:mode AS VARCHAR) IS NULL OR mode = :mode)
+              AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)
+            """;
+
+    private final JdbcClient jdbc;
+
+    public StorageElementRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<StorageElement> findById(UUID id) {
+        return jdbc.sql("SELECT * FROM storage_elements WHERE id = :id").param("id", id)
+                .query(StorageElementRepository::map).optional();
+    }
+
+    public Optional<StorageElement> findByUrl(String url) {
+        return jdbc.sql("SELECT * FROM storage_elements WHERE url = :url").param("url", url)
+                .query(StorageElementRepository::map).optional();
+    }
+
+    public Optional<StorageElement> findByStorageId(String storageId) {
+        return jdbc.sql("SELECT * FROM storage_elements WHERE storage_id = :storageId ORDER BY created_at LIMIT 1")
+                .param("storageId", storageId)
+                .query(StorageElementRepository::map).optional();
+    }
+
+    public List<StorageElement> list(String mode, String status, PageQuery page) {
+        return jdbc.sql("SELECT * FROM storage_elements " + FILTER + " ORDER BY created_at, id LIMIT :limit OFFSET :offset")
+                .param("mode", mode)
+                .param("status", status)
+                .param("limit", page.limit())
+                .param("offset", page.offset())
+                .query(StorageElementRepository::map).list();
+    }
+
+    public long count(String mode, String status) {
+        return jdbc.sql("SELECT count(*) FROM storage_elements " + FILTER)
+                .param("mode", mode)
+                .param("status", status)
+                .query(Long.class).single();
+    }
+
+    public List<StorageElement> all() {
+        return jdbc.sql("SELECT * FROM storage_elements ORDER BY created_at, id")
+                .query(StorageElementRepository::map).list();
+    }
+
+    /** Number of storage elements per (mode, status). */
+    public Map<List<String>, Long> countByModeAndStatus() {
+        return jdbc.sql("SELECT mode, status, count(*) AS n FROM storage_elements GROUP BY mode, status")
+                .query(rs -> {
+                    Map<List<String>, Long> counts = new java.util.HashMap<>();
+                    while (rs.next()) {
+                        counts.put(List.of(rs.getString("mode"), rs.getString("status")), rs.getLong("n"));
+                    }
+                    return counts;
+                });
+    }
+
+    public void insert(StorageElement se) {
+        jdbc.sql("""
+                        INSERT INTO storage_elements (id, name, url, storage_id, mode, status, capacity_bytes, used_bytes,
+                                                      available_bytes, last_sync_at, last_file_sync_at, created_at, updated_at)
+                        VALUES (:id, :name, :url, :storageId, :mode, :status, :capacity, :used,
+                                :available, :lastSyncAt, :lastFileSyncAt, :createdAt, :updatedAt)
+                        """)
+                .param("id", se.id())
+                .param("name", se.name())
+                .param("url", se.url())
+                .param("storageId", se.storageId())
+                .param("mode", se.mode())
+                .param("status", se.status())
+                .param("capacity", se.capacityBytes())
+                .param("used", se.usedBytes())
+                .param("available", se.availableBytes())
+                .param("lastSyncAt", Timestamps.sql(se.lastSyncAt()))
+                .param("lastFileSyncAt", Timestamps.sql(se.lastFileSyncAt()))
+                .param("createdAt", Timestamps.sql(se.createdAt()))
+                .param("updatedAt", Timestamps.sql(se.updatedAt()))
+                .update();
+    }
+
+    public boolean updateNameAndUrl(UUID id, String name, String url, Instant now) {
+        return jdbc.sql("UPDATE storage_elements SET name = :name, url = :url, updated_at = :now WHERE id = :id")
+                .param("id", id)
+                .param("name", name)
+                .param("url", url)
+                .param("now", Timestamps.sql(now))
+                .update() == 1;
+    }
+
+    /** Stores what the SE's {@code /api/v1/info} reported. */
+    public boolean updateInfo(UUID id, String mode, String status, long capacity, long used, long available, Instant now) {
+        return jdbc.sql("""
+                        UPDATE storage_elements
+                        SET mode = :mode, status = :status, capacity_bytes = :capacity, used_bytes = :used,
+                            available_bytes = :available, last_sync_at = :now, updated_at = :now
+                        WHERE id = :id
+                        """)
+                .param("id", id)
+                .param("mode", mode)
+                .param("status", status)
+                .param("capacity", capacity)
+                .param("used", used)
+                .param("available", available)
+                .param("now", Timestamps.sql(now))
+                .update() == 1;
+    }
+
+    /** Marks an SE that did not answer as offline (nothing else changes). */
+    public boolean markOffline(UUID id, Instant now) {
+        return jdbc.sql("""
+                        UPDATE storage_elements SET status = 'offline', updated_at = :now
+                        WHERE id = :id AND status <> 'offline'
+                        """)
+                .param("id", id)
+                .param("now", Timestamps.sql(now))
+                .update() == 1;
+    }
+
+    public boolean updateMode(UUID id, String mode, Instant now) {
+        return jdbc.sql("UPDATE storage_elements SET mode = :mode, updated_at = :now WHERE id = :id")
+                .param("id", id)
+                .param("mode", mode)
+                .param("now", Timestamps.sql(now))
+                .update() == 1;
+    }
+
+    public boolean delete(UUID id) {
+        return jdbc.sql("DELETE FROM storage_elements WHERE id = :id").param("id", id).update() == 1;
+    }
+
+    /** True when the registry holds at least one file of this SE. */
+    public boolean hasFiles(UUID id) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM files WHERE storage_element_id = :id)")
+                .param("id", id).query(Boolean.class).single();
+    }
+
+    static StorageElement map(ResultSet rs, int row) throws SQLException {
+        return new StorageElement(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getString("url"),
+                rs.getString("storage_id"),
+                rs.getString("mode"),
+                rs.getString("status"),
+                rs.getLong("capacity_bytes"),
+                rs.getLong("used_bytes"),
+                rs.getLong("available_bytes"),
+                Timestamps.read(rs, "last_sync_at"),
+                Timestamps.read(rs, "last_file_sync_at"),
+                Timestamps.read(rs, "created_at"),
+                Timestamps.read(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,160 @@
+package io.artstore.admin.storage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.artstore.admin.common.Timestamps;
+import io.artstore.admin.sync.RegistrySync;
+import io.artstore.admin.sync.SyncReport;
+import io.artstore.kernel.client.storage.SeModeTransition;
+import io.artstore.kernel.client.storage.SeStorageInfo;
+import io.artstore.kernel.client.storage.StorageElementException;
+import io.artstore.kernel.error.ApiException;
+import io.artstore.kernel.error.ErrorCode;
+import io.artstore.kernel.paging.Page;
+import io.artstore.kernel.paging.PageQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/** The storage-element registry: discover, register, list, update, delete, sync and mode changes. */
+@Service
+public class StorageElementService {
+
+    private static final Logger log = LoggerFactory.getLogger(StorageElementService.class);
+
+    private final StorageElementRepository repository;
+    private final StorageElementCalls calls;
+    private final RegistrySync sync;
+    private final Clock clock;
+
+    public StorageElementService(StorageElementRepository repository, StorageElementCalls calls, RegistrySync sync,
+                                 Clock clock) {
+        this.repository = repository;
+        this.calls = calls;
+        this.sync = sync;
+        this.clock = clock;
+    }
+
+    public StorageElementDtos.DiscoverResponse discover(String url) {
+        return StorageElementDtos.DiscoverResponse.of(calls.info(StorageElementUrls.normalize(url)));
+    }
+
+    /** Registers an SE from its info, then fills the registry with a full sync of its files. */
+    public StorageElement register(StorageElementDtos.Create request) {
+        String url = StorageElementUrls.normalize(request.url());
+        if (repository.findByUrl(url).isPresent()) {
+            throw ApiException.conflict("A storage element with this URL is already registered");
+        }
+        SeStorageInfo info = calls.info(url);
+        if (info.storageId() == null || info.storageId().isBlank() || info.mode() == null
+                || !java.util.Set.of("edit", "rw", "ro", "ar").contains(info.mode())) {
+            throw new ApiException(ErrorCode.SE_UNAVAILABLE,
+                    "The storage element did not report a storage_id and a known mode");
+        }
+        repository.findByStorageId(info.storageId()).ifPresent(existing -> {
+            throw ApiException.conflict("Storage element " + info.storageId() + " is already registered (as "
+                    + existing.url() + ")");
+        });
+        Instant now = Timestamps.now(clock);
+        SeStorageInfo.Capacity capacity = info.capacity();
+        StorageElement se = new StorageElement(UUID.randomUUID(), request.name().strip(), url, info.storageId(),
+                info.mode(), StorageElement.ONLINE,
+                capacity == null ? 0 : capacity.totalBytes(), capacity == null ? 0 : capacity.usedBytes(),
+                capacity == null ? 0 : capacity.availableBytes(), now, null, now, now);
+        try {
+            repository.insert(se);
+        } catch (DuplicateKeyException ex) {
+            throw ApiException.conflict("A storage element with this URL is already registered");
+        }
+        log.info("Registered storage element {} at {}", se.storageId(), url);
+        try {
+            return sync.sync(se.id()).storageElement();
+        } catch (ApiException ex) {
+            // Registered all the same: the periodic jobs sync it when it answers again.
+            log.warn("First sync of {} failed: {}", se.storageId(), ex.getMessage());
+            return get(se.id());
+        }
+    }
+
+    public Page<StorageElement> list(String mode, String status, PageQuery page) {
+        return Page.of(repository.list(mode, status, page), repository.count(mode, status), page);
+    }
+
+    public StorageElement get(UUID id) {
+        return repository.findById(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** Changes name and/or URL; a new URL must reach the same SE. */
+    public StorageElement update(UUID id, StorageElementDtos.Update request) {
+        if (request.empty()) {
+            throw ApiException.validation("Nothing to update: give name and/or url");
+        }
+        StorageElement se = get(id);
+        String name = request.name() == null ? se.name() : request.name().strip();
+        String url = se.url();
+        if (request.url() != null) {
+            url = StorageElementUrls.normalize(request.url());
+            if (!url.equals(se.url())) {
+                if (repository.findByUrl(url).isPresent()) {
+                    throw ApiException.conflict("A storage element with this URL is already registered");
+                }
+                SeStorageInfo info = calls.info(url);
+                if (!se.storageId().equals(info.storageId())) {
+                    throw ApiException.validation("url: it reaches storage element " + info.storageId() + ", not "
+                            + se.storageId());
+                }
+            }
+        }
+        try {
+            repository.updateNameAndUrl(id, name, url, Timestamps.now(clock));
+        } catch (DuplicateKeyException ex) {
+            throw ApiException.conflict("A storage element with this URL is already registered");
+        }
+        return get(id);
+    }
+
+    /** Removes the SE and its registry rows; the files on the SE are not touched. */
+    public void delete(UUID id) {
+        StorageElement se = get(id);
+        if (!repository.delete(id)) {
+            throw notFound(id);
+        }
+        log.info("Storage element {} ({}) removed from the registry", se.storageId(), se.url());
+    }
+
+    public SyncReport sync(UUID id) {
+        get(id);
+        return sync.sync(id);
+    }
+
+    /**
+     * Asks the SE to switch mode with admin-module's own credentials and stores the new mode.
+     * The SE's refusals (409 {@code INVALID_TRANSITION}, {@code CONFIRMATION_REQUIRED}) reach the
+     * caller unchanged.
+     */
+    public StorageElementDtos.ModeChangeResult changeMode(UUID id, StorageElementDtos.ModeChange request) {
+        StorageElement se = get(id);
+        SeModeTransition transition;
+        try {
+            transition = calls.transition(se.url(), request.targetMode(), request.confirmed());
+        } catch (StorageElementException ex) {
+            if (ex.status().value() == 401 || ex.status().value() == 403) {
+                throw new ApiException(ErrorCode.SE_UNAVAILABLE,
+                        "The storage element refused admin-module's credentials (HTTP " + ex.status().value() + ")", ex);
+            }
+            throw ex;
+        }
+        String current = transition.currentMode() == null ? request.targetMode() : transition.currentMode();
+        repository.updateMode(id, current, Timestamps.now(clock));
+        log.info("Storage element {} switched from {} to {}", se.storageId(), transition.previousMode(), current);
+        return new StorageElementDtos.ModeChangeResult(transition.previousMode(), current, transition.transitionedAt(),
+                StorageElementDtos.View.of(get(id)));
+    }
+
+    private static ApiException notFound(UUID id) {
+        return ApiException.notFound("Storage element " + id + " not found");
+    }
+}

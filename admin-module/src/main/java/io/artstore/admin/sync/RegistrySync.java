@@ -1,0 +1,335 @@
+package io.artstore.admin.sync;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.artstore.admin.common.Timestamps;
+import io.artstore.admin.storage.StorageElement;
+import io.artstore.admin.storage.StorageElementCalls;
+import io.artstore.admin.storage.StorageElementRepository;
+import io.artstore.kernel.client.storage.SeFileMetadata;
+import io.artstore.kernel.client.storage.SeStorageInfo;
+import io.artstore.kernel.error.ApiException;
+import io.artstore.kernel.error.ErrorCode;
+import io.artstore.kernel.paging.Page;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.stereotype.Service;
+
+/**
+ * The registry sync: the one code path behind registration, the manual sync endpoint, the
+ * periodic job and the first contact with an SE whose rows are missing.
+ *
+ * <ol>
+ *   <li>Take the SE's PostgreSQL advisory lock (session level, on a connection held for the
+ *       whole run), so no two syncs of one SE run at once, on any admin replica.</li>
+ *   <li>Refresh the SE's info (mode, status, capacity). Unreachable: the SE is marked
+ *       {@code offline}, nothing else changes, the caller gets 502 {@code SE_UNAVAILABLE}.</li>
+ *   <li>Page through the SE's {@code GET /api/v1/files}. Each page is copied into a temporary
+ *       staging table with one JDBC batch and upserted with one
+ *       {@code INSERT ... SELECT ... ON CONFLICT (file_id) DO UPDATE ... WHERE changed}; the ids
+ *       seen are collected in a temporary table. One transaction per page.</li>
+ *   <li>Registry rows of the SE that were not seen (and were not touched since the run began)
+ *       become {@code deleted} with one {@code UPDATE ... NOT EXISTS}; {@code last_file_sync_at}
+ *       is recorded.</li>
+ * </ol>
+ * Memory use does not depend on the number of files, and the SQL is set based, so it scales to
+ * millions of files per SE.
+ */
+@Service
+public class RegistrySync {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistrySync.class);
+
+    /** High 32 bits of the advisory lock ids of SE syncs ("ASYN"). */
+    private static final long LOCK_NAMESPACE = 0x4153594EL << 32;
+    private static final Set<String> MODES = Set.of("edit", "rw", "ro", "ar");
+    private static final Set<String> STATUSES = Set.of("online", "offline", "degraded", "maintenance");
+
+    private final DataSource dataSource;
+    private final StorageElementRepository storageElements;
+    private final StorageElementCalls calls;
+    private final SyncProperties properties;
+    private final SyncMetrics metrics;
+    private final Clock clock;
+
+    public RegistrySync(DataSource dataSource, StorageElementRepository storageElements, StorageElementCalls calls,
+                        SyncProperties properties, SyncMetrics metrics, Clock clock) {
+        this.dataSource = dataSource;
+        this.storageElements = storageElements;
+        this.calls = calls;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Syncs the SE, waiting for a sync of it that is already running elsewhere to finish first. */
+    public SyncReport sync(UUID storageElementId) {
+        return run(storageElementId, true).orElseThrow();
+    }
+
+    /** Syncs the SE unless a sync of it is running right now (then returns empty). */
+    public Optional<SyncReport> syncIfIdle(UUID storageElementId) {
+        return run(storageElementId, false);
+    }
+
+    /**
+     * Reads the SE's info and stores mode, status and capacity. An unreachable SE is marked
+     * {@code offline} and the 502 is rethrown.
+     */
+    public StorageElement refreshInfo(StorageElement se) {
+        SeStorageInfo info;
+        try {
+            info = calls.info(se.url());
+        } catch (ApiException ex) {
+            if (ex.code() == ErrorCode.SE_UNAVAILABLE || ex.status().is5xxServerError()) {
+                if (storageElements.markOffline(se.id(), Timestamps.now(clock))) {
+                    log.warn("Storage element {} ({}) is unreachable: marked offline", se.storageId(), se.url());
+                }
+            }
+            throw ex;
+        }
+        SeStorageInfo.Capacity capacity = info.capacity();
+        storageElements.updateInfo(se.id(), known(info.mode(), MODES, se.mode()), known(info.status(), STATUSES, StorageElement.ONLINE),
+                capacity == null ? 0 : Math.max(0, capacity.totalBytes()),
+                capacity == null ? 0 : Math.max(0, capacity.usedBytes()),
+                capacity == null ? 0 : Math.max(0, capacity.availableBytes()),
+                Timestamps.now(clock));
+        if (info.storageId() != null && !info.storageId().equals(se.storageId())) {
+            log.warn("Storage element at {} now reports storage_id {} (registered as {})", se.url(), info.storageId(),
+                    se.storageId());
+        }
+        return reload(se.id());
+    }
+
+    private Optional<SyncReport> run(UUID id, boolean wait) {
+        StorageElement se = reload(id);
+        long started = System.nanoTime();
+        Instant startedAt = Timestamps.now(clock);
+        try (Connection connection = dataSource.getConnection()) {
+            SingleConnectionDataSource session = new SingleConnectionDataSource(connection, true);
+            JdbcTemplate template = new JdbcTemplate(session);
+            JdbcClient sql = JdbcClient.create(template);
+            long lockId = lockIdOf(id);
+            if (wait) {
+                sql.sql("SELECT pg_advisory_lock(:id)").param("id", lockId).query().singleRow();
+            } else if (!sql.sql("SELECT pg_try_advisory_lock(:id)").param("id", lockId).query(Boolean.class).single()) {
+                log.info("Sync of {} skipped: another sync of it is running", se.storageId());
+                return Optional.empty();
+            }
+            try {
+                SyncReport report = syncFiles(connection, template, sql, refreshInfo(reload(id)), startedAt, started);
+                metrics.success(report);
+                log.info("Synced {}: {} files on the SE, {} added, {} updated, {} marked deleted in {} ms",
+                        se.storageId(), report.filesOnSe(), report.filesAdded(), report.filesUpdated(),
+                        report.filesMarkedDeleted(), report.durationMs());
+                return Optional.of(report);
+            } finally {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+                sql.sql("SELECT pg_advisory_unlock(:id)").param("id", lockId).query().singleRow();
+            }
+        } catch (ApiException ex) {
+            metrics.failure(se.storageId(), Duration.ofNanos(System.nanoTime() - started));
+            if (ex.code() == ErrorCode.SE_UNAVAILABLE) {
+                storageElements.markOffline(id, Timestamps.now(clock));
+            }
+            log.warn("Sync of {} failed: {}", se.storageId(), ex.getMessage());
+            throw ex;
+        } catch (SQLException | RuntimeException ex) {
+            metrics.failure(se.storageId(), Duration.ofNanos(System.nanoTime() - started));
+            log.error("Sync of {} failed", se.storageId(), ex);
+            throw ex instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("Registry sync failed", ex);
+        }
+    }
+
+    private SyncReport syncFiles(Connection connection, JdbcTemplate template, JdbcClient sql, StorageElement se,
+                                 Instant startedAt, long startedNanos) throws SQLException {
+        sql.sql("""
+                CREATE TEMP TABLE IF NOT EXISTS sync_seen (file_id UUID PRIMARY KEY)
+                """).update();
+        sql.sql("""
+                CREATE TEMP TABLE IF NOT EXISTS sync_page (
+                    file_id UUID, original_filename TEXT, content_type TEXT, size BIGINT, checksum TEXT,
+                    uploaded_by TEXT, uploaded_at TIMESTAMPTZ, description TEXT, tags TEXT[], status TEXT,
+                    retention_policy TEXT, ttl_days INTEGER, expires_at TIMESTAMPTZ)
+                """).update();
+        sql.sql("TRUNCATE sync_seen, sync_page").update();
+        connection.setAutoCommit(false);
+
+        Counts counts = new Counts();
+        long total = pass(connection, template, sql, se, counts);
+        long seen = sql.sql("SELECT count(*) FROM sync_seen").query(Long.class).single();
+        if (seen < total) {
+            // The listing changed while it was read (offsets shifted): read it once more so no
+            // file that is on the SE is taken for missing.
+            log.info("Listing of {} changed during the sync ({} seen, {} reported): second pass", se.storageId(), seen,
+                    total);
+            total = pass(connection, template, sql, se, counts);
+        }
+
+        sql.sql("ANALYZE sync_seen").update();
+        Instant now = Timestamps.now(clock);
+        long markedDeleted = sql.sql("""
+                        UPDATE files f SET status = 'deleted', updated_at = :now
+                        WHERE f.storage_element_id = :se
+                          AND f.status <> 'deleted'
+                          AND f.updated_at < :startedAt
+                          AND NOT EXISTS (SELECT 1 FROM sync_seen s WHERE s.file_id = f.file_id)
+                        """)
+                .param("se", se.id())
+                .param("now", Timestamps.sql(now))
+                .param("startedAt", Timestamps.sql(startedAt))
+                .update();
+        sql.sql("UPDATE storage_elements SET last_file_sync_at = :now, updated_at = :now WHERE id = :id")
+                .param("id", se.id())
+                .param("now", Timestamps.sql(now))
+                .update();
+        sql.sql("TRUNCATE sync_seen").update();
+        connection.commit();
+        connection.setAutoCommit(true);
+        long durationMs = (System.nanoTime() - startedNanos) / 1_000_000;
+        return new SyncReport(reload(se.id()), total, counts.added, counts.updated, markedDeleted, startedAt,
+                Timestamps.now(clock), durationMs);
+    }
+
+    /** Reads the whole listing once, page by page; returns the SE's last reported total. */
+    private long pass(Connection connection, JdbcTemplate template, JdbcClient sql, StorageElement se, Counts counts)
+            throws SQLException {
+        int pageSize = properties.effectivePageSize();
+        int offset = 0;
+        long total = 0;
+        while (true) {
+            Page<SeFileMetadata> page = calls.listFiles(se.url(), pageSize, offset);
+            total = page.total();
+            List<SeFileMetadata> items = page.items();
+            if (items.isEmpty()) {
+                return total;
+            }
+            stage(connection, template, items);
+            sql.sql("INSERT INTO sync_seen SELECT DISTINCT file_id FROM sync_page ON CONFLICT DO NOTHING").update();
+            List<Boolean> inserted = sql.sql(UPSERT)
+                    .param("se", se.id())
+                    .param("now", Timestamps.sql(Timestamps.now(clock)))
+                    .query(Boolean.class).list();
+            for (Boolean isNew : inserted) {
+                if (Boolean.TRUE.equals(isNew)) {
+                    counts.added++;
+                } else {
+                    counts.updated++;
+                }
+            }
+            sql.sql("TRUNCATE sync_page").update();
+            connection.commit();
+            offset += items.size();
+            if (!page.hasMore()) {
+                return total;
+            }
+        }
+    }
+
+    private static final String UPSERT = """
+            INSERT INTO files AS f (file_id, original_filename, content_type, size, checksum, storage_element_id,
+                                    uploaded_by, uploaded_at, description, tags, status, retention_policy, ttl_days,
+                                    expires_at, created_at, updated_at)
+            SELECT DISTINCT ON (p.file_id)
+                   p.file_id, p.original_filename, p.content_type, p.size, p.checksum, :se,
+                   p.uploaded_by, p.uploaded_at, p.description, p.tags, p.status, p.retention_policy, p.ttl_days,
+                   p.expires_at, :now, :now
+            FROM sync_page p
+            ORDER BY p.file_id
+            ON CONFLICT (file_id) DO UPDATE SET
+                original_filename = EXCLUDED.original_filename,
+                content_type = EXCLUDED.content_type,
+                size = EXCLUDED.size,
+                checksum = EXCLUDED.checksum,
+                storage_element_id = EXCLUDED.storage_element_id,
+                uploaded_by = EXCLUDED.uploaded_by,
+                uploaded_at = EXCLUDED.uploaded_at,
+                description = EXCLUDED.description,
+                tags = EXCLUDED.tags,
+                status = EXCLUDED.status,
+                retention_policy = EXCLUDED.retention_policy,
+                ttl_days = EXCLUDED.ttl_days,
+                expires_at = EXCLUDED.expires_at,
+                updated_at = EXCLUDED.updated_at
+            WHERE (f.original_filename, f.content_type, f.size, f.checksum, f.storage_element_id, f.uploaded_by,
+                   f.uploaded_at, f.description, f.tags, f.status, f.retention_policy, f.ttl_days, f.expires_at)
+                  IS DISTINCT FROM
+                  (EXCLUDED.original_filename, EXCLUDED.content_type, EXCLUDED.size, EXCLUDED.checksum,
+                   EXCLUDED.storage_element_id, EXCLUDED.uploaded_by, EXCLUDED.uploaded_at, EXCLUDED.description,
+                   EXCLUDED.tags, EXCLUDED.status, EXCLUDED.retention_policy, EXCLUDED.ttl_days, EXCLUDED.expires_at)
+            RETURNING (xmax = 0) AS inserted
+            """;
+
+    private static void stage(Connection connection, JdbcTemplate template, List<SeFileMetadata> items) {
+        template.batchUpdate("""
+                INSERT INTO sync_page (file_id, original_filename, content_type, size, checksum, uploaded_by, uploaded_at,
+                                       description, tags, status, retention_policy, ttl_days, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                SeFileMetadata file = items.get(i);
+                ps.setObject(1, file.fileId());
+                ps.setString(2, file.originalFilename() == null ? "" : file.originalFilename());
+                ps.setString(3, file.contentType() == null ? "application/octet-stream" : file.contentType());
+                ps.setLong(4, Math.max(0, file.size()));
+                ps.setString(5, file.checksum() == null ? "" : file.checksum());
+                ps.setString(6, file.uploadedBy() == null ? "unknown" : file.uploadedBy());
+                ps.setObject(7, file.uploadedAt() == null ? null : file.uploadedAt().atOffset(ZoneOffset.UTC));
+                ps.setString(8, file.description());
+                Array tags = connection.createArrayOf("text",
+                        file.tags() == null ? new String[0] : file.tags().toArray(String[]::new));
+                ps.setArray(9, tags);
+                ps.setString(10, file.status());
+                ps.setString(11, file.retentionPolicy());
+                ps.setObject(12, file.ttlDays(), java.sql.Types.INTEGER);
+                ps.setObject(13, file.expiresAt() == null ? null : file.expiresAt().atOffset(ZoneOffset.UTC));
+            }
+
+            @Override
+            public int getBatchSize() {
+                return items.size();
+            }
+        });
+    }
+
+    private StorageElement reload(UUID id) {
+        return storageElements.findById(id)
+                .orElseThrow(() -> ApiException.notFound("Storage element " + id + " not found"));
+    }
+
+    /** The advisory lock id of syncs of one SE. */
+    public static long lockIdOf(UUID id) {
+        return LOCK_NAMESPACE | ((id.getMostSignificantBits() ^ id.getLeastSignificantBits()) & 0xFFFF_FFFFL);
+    }
+
+    private static String known(String value, Set<String> allowed, String fallback) {
+        return value != null && allowed.contains(value) ? value : fallback;
+    }
+
+    private static final class Counts {
+        private long added;
+        private long updated;
+    }
+}
