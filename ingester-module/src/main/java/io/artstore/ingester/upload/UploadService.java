@@ -18,6 +18,7 @@ import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.kernel.multipart.LimitedInputStream;
 import io.artstore.kernel.multipart.MultipartReader;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -45,6 +46,7 @@ public class UploadService {
     private final MeterRegistry meters;
     private final AtomicInteger active = new AtomicInteger();
     private final DistributionSummary bytes;
+    private final Counter registrationFailures;
 
     public UploadService(IngesterProperties properties, UploadFormParser formParser, StoragePlacement placement,
                          StorageElementClient storage, FileRegistrar registrar, MeterRegistry meters) {
@@ -57,6 +59,9 @@ public class UploadService {
         meters.gauge("ingester_active_uploads", active);
         this.bytes = DistributionSummary.builder("ingester_upload_size_bytes").baseUnit("bytes")
                 .description("Sizes of stored uploads").register(meters);
+        this.registrationFailures = Counter.builder("ingester_registration_failures")
+                .description("Files stored on an SE whose registration in admin-module failed after retries")
+                .register(meters);
     }
 
     public UploadResponse upload(HttpServletRequest request, String caller) {
@@ -146,7 +151,7 @@ public class UploadService {
         } catch (RuntimeException ex) {
             log.warn("File {} is stored on {} but its registration failed; the next sync will register it",
                     stored.fileId(), target.storageId(), ex);
-            meters.counter("ingester_registration_failures_total").increment();
+            registrationFailures.increment();
             throw new ApiException(ErrorCode.ADMIN_UNAVAILABLE, "File " + stored.fileId()
                     + " was stored but could not be registered; it will appear after the next registry sync", ex);
         }
