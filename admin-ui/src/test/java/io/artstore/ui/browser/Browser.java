@@ -88,7 +88,28 @@ public final class Browser implements AutoCloseable {
     }
 
     public void click(By by) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by)).click();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by)).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException ex) {
+                if (attempt == 5) {
+                    throw ex;
+                }
+            }
+        }
+    }
+
+    /**
+     * Clicks something whose answer replaces the page content ({@code #content}, e.g. a form
+     * whose success loads the page again) and waits until the new content is in place.
+     */
+    public void clickAndAwaitContent(By by) {
+        script("var c = document.getElementById('content'); if (c) { c.setAttribute('data-replaced', 'no'); }");
+        click(by);
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("var c = document.getElementById('content');"
+                        + " return c != null && c.getAttribute('data-replaced') !== 'no' && document.readyState === 'complete';")));
     }
 
     public void type(By by, String text) {
@@ -97,8 +118,30 @@ public final class Browser implements AutoCloseable {
         element.sendKeys(text);
     }
 
+    /** Text of an element, found again if an HTMX swap replaced it meanwhile. */
     public String text(By by) {
-        return find(by).getText();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return find(by).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException ex) {
+                if (attempt == 5) {
+                    throw ex;
+                }
+            }
+        }
+    }
+
+    /** Value attribute of an input, found again if an HTMX swap replaced it meanwhile. */
+    public String value(By by) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return find(by).getDomProperty("value");
+            } catch (org.openqa.selenium.StaleElementReferenceException ex) {
+                if (attempt == 5) {
+                    throw ex;
+                }
+            }
+        }
     }
 
     /** Waits until the element's text contains {@code text}. */
@@ -119,7 +162,10 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
     }
 
+    /** Logs in from a clean state (cookies of an earlier session dropped). */
     public void login(String username, String password) {
+        go("/login");
+        driver.manage().deleteCookieNamed("ARTSTORE_UI_SESSION");
         go("/login");
         type(By.id("username"), username);
         type(By.id("password"), password);

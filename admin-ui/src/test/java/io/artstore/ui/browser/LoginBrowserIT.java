@@ -67,7 +67,7 @@ class LoginBrowserIT extends BrowserTestBase {
         browser().click(By.id("nav-access"));
         browser().find(By.cssSelector("#user-locky .user-locked"));
         browser().screenshot("access-user-locked");
-        browser().click(By.cssSelector("#user-locky .user-unlock"));
+        browser().clickAndAwaitContent(By.cssSelector("#user-locky .user-unlock"));
         browser().waitText(By.id("alerts"), "Admin user locky unlocked.");
         assertThat(browser().present(By.cssSelector("#user-locky .user-locked"))).isFalse();
         browser().logout();
