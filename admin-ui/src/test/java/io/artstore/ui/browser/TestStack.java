@@ -148,6 +148,21 @@ public final class TestStack {
         }
     }
 
+    /** HTTP client for a storage element (trusting the test CA). */
+    public TestHttp seHttp(StorageElementProcess se) {
+        return TestHttp.to(se.url(), certificates.httpClient());
+    }
+
+    /** Registers a storage element through admin-module's API (which syncs it); returns its id. */
+    public String register(StorageElementProcess se, String name) {
+        TestHttp.Response response = adminApi().postJson("/api/v1/storage-elements",
+                "{\"name\":\"" + name + "\",\"url\":\"" + se.url() + "\"}");
+        if (response.status() != 201) {
+            throw new IllegalStateException("cannot register " + se.url() + ": " + response);
+        }
+        return response.json().path("id").asString();
+    }
+
     /** Uploads a small text file straight to a storage element (admin's token has files:write). */
     public String upload(StorageElementProcess se, String filename, String content, String description) {
         String boundary = "----artstore" + UUID.randomUUID();
