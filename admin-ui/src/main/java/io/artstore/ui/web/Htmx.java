@@ -24,8 +24,10 @@ public final class Htmx {
     private Htmx() {
     }
 
+    /** An HTMX request that swaps part of a page (a history restore after "back" needs the whole page). */
     public static boolean isHtmx(HttpServletRequest request) {
-        return "true".equals(request.getHeader("HX-Request")) && !"true".equals(request.getHeader("HX-Boosted"));
+        return "true".equals(request.getHeader("HX-Request")) && !"true".equals(request.getHeader("HX-Boosted"))
+                && !"true".equals(request.getHeader("HX-History-Restore-Request"));
     }
 
     /** The view for a page: whole, or the fragment its HTMX target names. */
