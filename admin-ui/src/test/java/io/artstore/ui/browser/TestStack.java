@@ -113,8 +113,9 @@ public final class TestStack {
             return false;
         }
         JsonNode paths = docs.json().path("paths");
-        return paths.has("/api/v1/storage-elements") && paths.has("/api/v1/storage-elements/{id}/mode")
-                && paths.has("/api/v1/files");
+        boolean modeChange = paths.propertyNames().stream()
+                .anyMatch(path -> path.startsWith("/api/v1/storage-elements/{") && path.endsWith("}/mode"));
+        return paths.has("/api/v1/storage-elements") && modeChange && paths.has("/api/v1/files");
     }
 
     /** A running storage element (HTTPS) started by {@link #startStorageElement}. */
