@@ -130,6 +130,7 @@ public class StorageController {
                              @RequestParam(defaultValue = "false") boolean confirm, HttpServletRequest request,
                              HttpServletResponse response, Model model) {
         StorageElement se = storage.get(id);
+        model.addAttribute("target", target);
         if (ModeTransitions.needsConfirmation(se.mode(), target) && !confirm) {
             model.addAttribute("se", se);
             model.addAttribute("targets", ModeTransitions.targets(se.mode()));
