@@ -1,6 +1,6 @@
 package io.artstore.ui.browser;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -19,8 +19,8 @@ class FilesBrowserIT extends BrowserTestBase {
 
     static final String XSS_NAME = "<img src=x onerror=alert(1)>.txt";
 
-    @BeforeAll
-    static void registryApi() {
+    @BeforeEach
+    void registryApi() {
         RegistryRequired.assumeRegistryApi();
     }
 

@@ -1,7 +1,7 @@
 package io.artstore.ui.browser;
 
 import io.artstore.testsupport.http.TestHttp;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BrowserTest
 class StorageBrowserIT extends BrowserTestBase {
 
-    @BeforeAll
-    static void registryApi() {
+    @BeforeEach
+    void registryApi() {
         RegistryRequired.assumeRegistryApi();
     }
 
