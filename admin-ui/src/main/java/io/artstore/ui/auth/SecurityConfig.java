@@ -27,6 +27,12 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 @EnableWebSecurity
 public class SecurityConfig {
 
+    /** Pages that only show a form for a change: admins only, like the change itself. */
+    static final String[] CHANGE_FORMS = {"/access/users/new", "/access/users/*/edit", "/access/users/*/password",
+        "/access/users/*/delete", "/access/accounts/new", "/access/accounts/*/edit", "/access/accounts/*/rotate",
+        "/access/accounts/*/delete", "/storage/discover", "/storage/*/edit", "/storage/*/mode", "/storage/*/delete",
+        "/files/*/edit", "/files/*/delete", "/keys/rotate"};
+
     static final String[] OPEN = {"/health/**", "/metrics", "/login", "/css/**", "/js/**", "/webjars/**",
         "/error", "/favicon.ico"};
 
@@ -45,6 +51,7 @@ public class SecurityConfig {
             throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(OPEN).permitAll()
+                        .requestMatchers(CHANGE_FORMS).hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/**").authenticated()
                         .requestMatchers(HttpMethod.HEAD, "/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/logout").authenticated()
