@@ -1,0 +1,83 @@
+package io.artstore.ui.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+import io.artstore.ui.UiProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/** Builds the {@link RestClient}s for admin-module and query-module and turns their errors into {@link AdminApiException}. */
+@Component
+public class RestClients {
+
+    private final RestClient.Builder builder;
+    private final UiProperties properties;
+    private final JsonMapper json;
+
+    public RestClients(RestClient.Builder builder, UiProperties properties, JsonMapper json) {
+        this.builder = builder;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    /** Client for admin-module; 4xx/5xx answers throw {@link AdminApiException}. */
+    public RestClient admin() {
+        return builder.clone()
+                .baseUrl(properties.adminUrl().toString())
+                .requestFactory(factory(properties.readTimeout()))
+                .defaultStatusHandler(status -> status.isError(), this::raise)
+                .build();
+    }
+
+    /** Client for query-module downloads (status handling is left to the caller: it streams). */
+    public RestClient query() {
+        return builder.clone()
+                .baseUrl(properties.queryUrl().toString())
+                .requestFactory(factory(properties.downloadTimeout()))
+                .build();
+    }
+
+    private JdkClientHttpRequestFactory factory(Duration readTimeout) {
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+        factory.setReadTimeout(readTimeout);
+        return factory;
+    }
+
+    private void raise(HttpRequest request, ClientHttpResponse response) throws IOException {
+        throw error(response.getStatusCode().value(), response.getBody());
+    }
+
+    /** The exception for an error answer with the given status and body. */
+    public AdminApiException error(int status, InputStream body) {
+        String code = "HTTP_" + status;
+        String message = "";
+        try {
+            ApiErrorBody parsed = json.readValue(body, ApiErrorBody.class);
+            if (parsed != null && parsed.error() != null) {
+                code = parsed.error().code() != null ? parsed.error().code() : code;
+                message = parsed.error().message() != null ? parsed.error().message() : "";
+            }
+        } catch (RuntimeException ex) {
+            // not the common error format: keep the status code
+        }
+        return new AdminApiException(status, code, message);
+    }
+
+    /** Wraps a connection failure. */
+    public static AdminApiException unreachable(ResourceAccessException ex) {
+        return new AdminApiException("service unreachable", ex);
+    }
+}

@@ -1,0 +1,83 @@
+package io.artstore.ui.dashboard;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.artstore.ui.api.AdminApiException;
+import io.artstore.ui.files.FilesService;
+import io.artstore.ui.storage.ModeTransitions;
+import io.artstore.ui.storage.StorageElement;
+import io.artstore.ui.storage.StorageService;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Dashboard numbers, each taken from admin-module's lists: counts are the {@code total}
+ * of a filtered list of one item, capacity the sum over all storage elements.
+ */
+@Service
+public class DashboardService {
+
+    static final List<String> FILE_STATUSES = List.of("active", "expired", "deleted");
+    private static final Logger log = LoggerFactory.getLogger(DashboardService.class);
+
+    private final StorageService storage;
+    private final FilesService files;
+
+    public DashboardService(StorageService storage, FilesService files) {
+        this.storage = storage;
+        this.files = files;
+    }
+
+    public DashboardData load() {
+        boolean storageAvailable = true;
+        long seTotal = 0;
+        long capacity = 0;
+        long used = 0;
+        Map<String, Long> byMode = new LinkedHashMap<>();
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        List<StorageElement> elements = List.of();
+        try {
+            elements = storage.all(null, null);
+            seTotal = elements.size();
+            for (String mode : ModeTransitions.MODES) {
+                byMode.put(mode, storage.page(mode, null, 1, 0).total());
+            }
+            for (String status : ModeTransitions.STATUSES) {
+                byStatus.put(status, storage.page(null, status, 1, 0).total());
+            }
+            for (StorageElement se : elements) {
+                capacity += se.capacityBytes() == null ? 0 : se.capacityBytes();
+                used += se.usedBytes() == null ? 0 : se.usedBytes();
+            }
+        } catch (AdminApiException ex) {
+            rethrowAccessProblems(ex);
+            log.debug("Storage numbers unavailable: {} {}", ex.status(), ex.code());
+            storageAvailable = false;
+        }
+        boolean filesAvailable = true;
+        long filesTotal = 0;
+        Map<String, Long> byFileStatus = new LinkedHashMap<>();
+        try {
+            filesTotal = files.page(new FilesService.Criteria(null, null, null), 1, 0).total();
+            for (String status : FILE_STATUSES) {
+                byFileStatus.put(status, files.page(new FilesService.Criteria(status, null, null), 1, 0).total());
+            }
+        } catch (AdminApiException ex) {
+            rethrowAccessProblems(ex);
+            log.debug("File numbers unavailable: {} {}", ex.status(), ex.code());
+            filesAvailable = false;
+        }
+        return new DashboardData(storageAvailable, seTotal, byMode, byStatus, capacity, used, elements,
+                filesAvailable, filesTotal, byFileStatus);
+    }
+
+    private static void rethrowAccessProblems(AdminApiException ex) {
+        if (ex.status() == 401 || ex.status() == 403) {
+            throw ex;
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.artstore.ui.files;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.artstore.ui.api.AdminApiException;
+import io.artstore.ui.storage.StorageElement;
+import io.artstore.ui.storage.StorageService;
+import io.artstore.ui.web.ApiErrors;
+import io.artstore.ui.web.Flash;
+import io.artstore.ui.web.Htmx;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Files page: paged registry table, filters, metadata modal, edit, soft delete, download. */
+@Controller
+@RequestMapping("/files")
+public class FilesController {
+
+    static final int PAGE_SIZE = 50;
+    private static final String PAGE = "/files";
+
+    private final FilesService files;
+    private final StorageService storage;
+    private final QueryDownloads downloads;
+
+    public FilesController(FilesService files, StorageService storage, QueryDownloads downloads) {
+        this.files = files;
+        this.storage = storage;
+        this.downloads = downloads;
+    }
+
+    /** Filters of the table ({@code se} = storage element id). */
+    public record Filter(String status, String retention, String se, String q, Integer page) {
+        int offset() {
+            return (page == null || page < 1 ? 0 : page - 1) * PAGE_SIZE;
+        }
+    }
+
+    @GetMapping
+    public String page(Filter filter, HttpServletRequest request, Model model) {
+        model.addAttribute("filter", filter);
+        model.addAttribute("files", files.search(new FilesService.Criteria(filter.status(), filter.retention(),
+                filter.se()), filter.q(), PAGE_SIZE, filter.offset()));
+        model.addAttribute("seNames", seNames());
+        return Htmx.page(request, "files/index");
+    }
+
+    @GetMapping("/{id}")
+    public String metadata(@PathVariable String id, HttpServletRequest request, Model model) {
+        model.addAttribute("file", files.get(id));
+        model.addAttribute("seNames", seNames());
+        return Htmx.modal(request, model, "files/metadata");
+    }
+
+    @GetMapping("/{id}/edit")
+    public String editForm(@PathVariable String id, HttpServletRequest request, Model model) {
+        FileRecord file = files.get(id);
+        model.addAttribute("file", file);
+        model.addAttribute("description", file.description());
+        model.addAttribute("tags", String.join(", ", file.tags()));
+        return Htmx.modal(request, model, "files/edit");
+    }
+
+    @PostMapping("/{id}")
+    public String update(@PathVariable String id, @RequestParam(defaultValue = "") String description,
+                         @RequestParam(defaultValue = "") String tags, HttpServletRequest request,
+                         HttpServletResponse response, Model model) {
+        try {
+            FileRecord file = files.update(id, description, tags);
+            return Htmx.done(request, response, PAGE, Flash.success("flash.file.updated", file.originalFilename()));
+        } catch (AdminApiException ex) {
+            model.addAttribute("file", files.get(id));
+            model.addAttribute("description", description);
+            model.addAttribute("tags", tags);
+            return ApiErrors.modal(request, model, ex, "files/edit");
+        }
+    }
+
+    @GetMapping("/{id}/delete")
+    public String confirmDelete(@PathVariable String id, HttpServletRequest request, Model model) {
+        model.addAttribute("file", files.get(id));
+        return Htmx.modal(request, model, "files/delete");
+    }
+
+    @PostMapping("/{id}/delete")
+    public String delete(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
+        FileRecord file = files.get(id);
+        try {
+            files.softDelete(id);
+        } catch (AdminApiException ex) {
+            if (ex.status() == 403) {
+                throw ex;
+            }
+            return Htmx.done(request, response, PAGE, ApiErrors.flash(ex));
+        }
+        return Htmx.done(request, response, PAGE, Flash.success("flash.file.deleted", file.originalFilename()));
+    }
+
+    @GetMapping("/{id}/download")
+    public void download(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
+        downloads.stream(id, request, response);
+    }
+
+    private Map<String, String> seNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        try {
+            for (StorageElement se : storage.all(null, null)) {
+                names.put(se.id(), se.name());
+            }
+        } catch (AdminApiException ex) {
+            if (ex.status() == 403 || ex.status() == 401) {
+                throw ex;
+            }
+            // SE names are decoration; the file table works without them
+        }
+        return names;
+    }
+}

@@ -1,0 +1,169 @@
+package io.artstore.ui.storage;
+
+import io.artstore.ui.api.AdminApiException;
+import io.artstore.ui.web.ApiErrors;
+import io.artstore.ui.web.Flash;
+import io.artstore.ui.web.Htmx;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Storage elements page: table with filters, discover → register, edit, sync, mode change, delete. */
+@Controller
+@RequestMapping("/storage")
+public class StorageController {
+
+    static final int PAGE_SIZE = 25;
+    private static final String PAGE = "/storage";
+
+    private final StorageService storage;
+
+    public StorageController(StorageService storage) {
+        this.storage = storage;
+    }
+
+    /** Filters of the table. */
+    public record Filter(String mode, String status, String q, Integer page) {
+        int offset() {
+            return (page == null || page < 1 ? 0 : page - 1) * PAGE_SIZE;
+        }
+    }
+
+    @GetMapping
+    public String page(Filter filter, HttpServletRequest request, Model model) {
+        model.addAttribute("filter", filter);
+        model.addAttribute("elements", storage.search(filter.mode(), filter.status(), filter.q(), PAGE_SIZE,
+                filter.offset()));
+        model.addAttribute("modes", ModeTransitions.MODES);
+        model.addAttribute("statuses", ModeTransitions.STATUSES);
+        return Htmx.page(request, "storage/index");
+    }
+
+    @GetMapping("/discover")
+    public String discoverForm(HttpServletRequest request, Model model) {
+        model.addAttribute("url", "");
+        return Htmx.modal(request, model, "storage/discover");
+    }
+
+    @PostMapping("/discover")
+    public String discover(@RequestParam(defaultValue = "") String url, HttpServletRequest request, Model model) {
+        model.addAttribute("url", url);
+        try {
+            model.addAttribute("discovery", storage.discover(url));
+            model.addAttribute("name", "");
+        } catch (AdminApiException ex) {
+            return ApiErrors.modal(request, model, ex, "storage/discover");
+        }
+        return Htmx.modal(request, model, "storage/discover");
+    }
+
+    @PostMapping
+    public String register(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String url,
+                           HttpServletRequest request, HttpServletResponse response, Model model) {
+        try {
+            StorageElement se = storage.register(name, url);
+            return Htmx.done(request, response, PAGE, Flash.success("flash.se.registered", se.name(), se.storageId()));
+        } catch (AdminApiException ex) {
+            model.addAttribute("url", url);
+            model.addAttribute("name", name);
+            return ApiErrors.modal(request, model, ex, "storage/discover");
+        }
+    }
+
+    @GetMapping("/{id}/edit")
+    public String editForm(@PathVariable String id, HttpServletRequest request, Model model) {
+        StorageElement se = storage.get(id);
+        model.addAttribute("se", se);
+        model.addAttribute("name", se.name());
+        model.addAttribute("url", se.url());
+        return Htmx.modal(request, model, "storage/edit");
+    }
+
+    @PostMapping("/{id}")
+    public String update(@PathVariable String id, @RequestParam(defaultValue = "") String name,
+                         @RequestParam(defaultValue = "") String url, HttpServletRequest request,
+                         HttpServletResponse response, Model model) {
+        try {
+            StorageElement se = storage.update(id, name, url);
+            return Htmx.done(request, response, PAGE, Flash.success("flash.se.updated", se.name()));
+        } catch (AdminApiException ex) {
+            model.addAttribute("se", storage.get(id));
+            model.addAttribute("name", name);
+            model.addAttribute("url", url);
+            return ApiErrors.modal(request, model, ex, "storage/edit");
+        }
+    }
+
+    @PostMapping("/{id}/sync")
+    public String sync(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
+        try {
+            SyncResult result = storage.sync(id);
+            SyncResult.FileSync files = result.fileSync();
+            return Htmx.done(request, response, PAGE, Flash.success("flash.se.synced",
+                    result.storageElement() == null ? id : result.storageElement().name(),
+                    files.filesOnSe(), files.filesAdded(), files.filesUpdated(), files.filesMarkedDeleted()));
+        } catch (AdminApiException ex) {
+            if (ex.status() == 403) {
+                throw ex;
+            }
+            return Htmx.done(request, response, PAGE, ApiErrors.flash(ex));
+        }
+    }
+
+    @GetMapping("/{id}/mode")
+    public String modeForm(@PathVariable String id, HttpServletRequest request, Model model) {
+        StorageElement se = storage.get(id);
+        model.addAttribute("se", se);
+        model.addAttribute("targets", ModeTransitions.targets(se.mode()));
+        return Htmx.modal(request, model, "storage/mode");
+    }
+
+    @PostMapping("/{id}/mode")
+    public String changeMode(@PathVariable String id, @RequestParam(name = "target_mode", defaultValue = "") String target,
+                             @RequestParam(defaultValue = "false") boolean confirm, HttpServletRequest request,
+                             HttpServletResponse response, Model model) {
+        StorageElement se = storage.get(id);
+        model.addAttribute("target", target);
+        if (ModeTransitions.needsConfirmation(se.mode(), target) && !confirm) {
+            model.addAttribute("se", se);
+            model.addAttribute("targets", ModeTransitions.targets(se.mode()));
+            model.addAttribute("error", Flash.error("storage.mode.confirm.required"));
+            return Htmx.modal(request, model, "storage/mode");
+        }
+        try {
+            storage.changeMode(id, target, confirm);
+        } catch (AdminApiException ex) {
+            model.addAttribute("se", se);
+            model.addAttribute("targets", ModeTransitions.targets(se.mode()));
+            return ApiErrors.modal(request, model, ex, "storage/mode");
+        }
+        return Htmx.done(request, response, PAGE, Flash.success("flash.se.mode", se.name(), se.mode(), target));
+    }
+
+    @GetMapping("/{id}/delete")
+    public String confirmDelete(@PathVariable String id, HttpServletRequest request, Model model) {
+        model.addAttribute("se", storage.get(id));
+        return Htmx.modal(request, model, "storage/delete");
+    }
+
+    @PostMapping("/{id}/delete")
+    public String delete(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
+        StorageElement se = storage.get(id);
+        try {
+            storage.delete(id);
+        } catch (AdminApiException ex) {
+            if (ex.status() == 403) {
+                throw ex;
+            }
+            return Htmx.done(request, response, PAGE, ApiErrors.flash(ex));
+        }
+        return Htmx.done(request, response, PAGE, Flash.success("flash.se.deleted", se.name()));
+    }
+}

@@ -1,0 +1,111 @@
+package io.artstore.ui.storage;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.artstore.ui.api.AdminApi;
+import io.artstore.ui.api.PageResult;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.stereotype.Service;
+
+/** Storage elements through admin-module's registry API. */
+@Service
+public class StorageService {
+
+    private static final int FETCH_LIMIT = 1000;
+    private static final int MAX_PAGES = 20;
+
+    private final AdminApi api;
+
+    public StorageService(AdminApi api) {
+        this.api = api;
+    }
+
+    /** One page of SEs matching mode and status; {@code total} with {@code limit} 1 is a cheap count. */
+    public PageResult<StorageElement> page(String mode, String status, int limit, int offset) {
+        return api.get(uri -> {
+            uri.path("/api/v1/storage-elements").queryParam("limit", limit).queryParam("offset", offset);
+            if (hasText(mode)) {
+                uri.queryParam("mode", mode);
+            }
+            if (hasText(status)) {
+                uri.queryParam("status", status);
+            }
+            return uri.build();
+        }, new ParameterizedTypeReference<PageResult<StorageElement>>() { });
+    }
+
+    /** Every SE matching mode and status (the registry holds few SEs; paged through defensively). */
+    public List<StorageElement> all(String mode, String status) {
+        List<StorageElement> all = new ArrayList<>();
+        int offset = 0;
+        for (int i = 0; i < MAX_PAGES; i++) {
+            PageResult<StorageElement> page = page(mode, status, FETCH_LIMIT, offset);
+            all.addAll(page.items());
+            if (!page.hasMore() || page.items().isEmpty()) {
+                break;
+            }
+            offset += page.items().size();
+        }
+        return all;
+    }
+
+    /**
+     * The SE table: mode/status filtered by admin-module, the name search (name, storage id
+     * or URL containing {@code query}, case-insensitive) here, then paged.
+     */
+    public PageResult<StorageElement> search(String mode, String status, String query, int limit, int offset) {
+        String needle = hasText(query) ? query.strip().toLowerCase(Locale.ROOT) : null;
+        List<StorageElement> matching = all(mode, status).stream()
+                .filter(se -> needle == null || contains(se.name(), needle) || contains(se.storageId(), needle)
+                        || contains(se.url(), needle))
+                .toList();
+        int from = Math.min(offset, matching.size());
+        int to = Math.min(from + limit, matching.size());
+        return new PageResult<>(matching.subList(from, to), matching.size(), limit, offset, to < matching.size());
+    }
+
+    public StorageElement get(String id) {
+        return api.get("/api/v1/storage-elements/{id}", StorageElement.class, id);
+    }
+
+    public Discovery discover(String url) {
+        return api.post("/api/v1/storage-elements/discover", Map.of("url", url.strip()), Discovery.class);
+    }
+
+    public StorageElement register(String name, String url) {
+        return api.post("/api/v1/storage-elements", Map.of("name", name.strip(), "url", url.strip()),
+                StorageElement.class);
+    }
+
+    public StorageElement update(String id, String name, String url) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name == null ? "" : name.strip());
+        body.put("url", url == null ? "" : url.strip());
+        return api.put("/api/v1/storage-elements/{id}", body, StorageElement.class, id);
+    }
+
+    public void delete(String id) {
+        api.delete("/api/v1/storage-elements/{id}", id);
+    }
+
+    public SyncResult sync(String id) {
+        return api.post("/api/v1/storage-elements/{id}/sync", null, SyncResult.class, id);
+    }
+
+    public void changeMode(String id, String targetMode, boolean confirm) {
+        api.post("/api/v1/storage-elements/{id}/mode", Map.of("target_mode", targetMode, "confirm", confirm), id);
+    }
+
+    private static boolean contains(String value, String needle) {
+        return value != null && value.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+}

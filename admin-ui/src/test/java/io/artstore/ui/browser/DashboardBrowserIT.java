@@ -1,0 +1,69 @@
+package io.artstore.ui.browser;
+
+import io.artstore.testsupport.http.TestHttp;
+import io.artstore.ui.web.Formats;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Dashboard numbers equal admin-module's answers. */
+@BrowserTest
+class DashboardBrowserIT extends BrowserTestBase {
+
+    @Test
+    void dashboardRendersForAnAdmin() {
+        browser().login(TestStack.ADMIN, TestStack.ADMIN_PASSWORD);
+        assertThat(browser().text(By.cssSelector("#content h1"))).isEqualTo("Dashboard");
+        if (!stack().hasRegistryApi()) {
+            // without admin-module part 2 the dashboard says so instead of failing
+            assertThat(browser().text(By.id("storage-unavailable"))).contains("not available");
+            assertThat(browser().text(By.id("files-unavailable"))).contains("not available");
+        }
+        browser().screenshot("dashboard");
+    }
+
+    @Test
+    void storageAndFileNumbersEqualTheApi() {
+        assumeTrue(stack().hasRegistryApi(), "SKIPPED: admin-module part 2 (storage-element and file registry) not there yet");
+        TestStack.StorageElementProcess se = stack().startStorageElement("se-ui-dashboard", "rw");
+        stack().upload(se, "dash-1.txt", "one", "d1");
+        stack().upload(se, "dash-2.txt", "two two", "d2");
+        stack().register(se, "Dashboard SE");
+
+        browser().login(TestStack.ADMIN, TestStack.ADMIN_PASSWORD);
+        TestHttp api = stack().adminApi();
+        assertThat(browser().text(By.id("se-total"))).isEqualTo(total(api, "/api/v1/storage-elements?limit=1"));
+        for (String mode : new String[] {"edit", "rw", "ro", "ar"}) {
+            assertThat(browser().text(By.id("se-mode-" + mode))).as(mode)
+                    .isEqualTo(total(api, "/api/v1/storage-elements?limit=1&mode=" + mode));
+        }
+        for (String status : new String[] {"online", "offline", "degraded", "maintenance"}) {
+            assertThat(browser().text(By.id("se-status-" + status))).as(status)
+                    .isEqualTo(total(api, "/api/v1/storage-elements?limit=1&status=" + status));
+        }
+        assertThat(browser().text(By.id("files-total"))).isEqualTo(total(api, "/api/v1/files?limit=1"));
+        for (String status : new String[] {"active", "expired", "deleted"}) {
+            assertThat(browser().text(By.id("files-status-" + status))).as(status)
+                    .isEqualTo(total(api, "/api/v1/files?limit=1&status=" + status));
+        }
+        long capacity = 0;
+        long used = 0;
+        for (JsonNode item : api.get("/api/v1/storage-elements?limit=1000").json().path("items")) {
+            capacity += item.path("capacity_bytes").asLong();
+            used += item.path("used_bytes").asLong();
+        }
+        Formats fmt = new Formats();
+        assertThat(browser().text(By.id("capacity-total"))).isEqualTo(fmt.bytes(capacity));
+        assertThat(browser().text(By.id("capacity-used"))).isEqualTo(fmt.bytes(used));
+        assertThat(browser().text(By.id("capacity-percent"))).isEqualTo(String.valueOf(fmt.percent(used, capacity)));
+        browser().screenshot("dashboard-numbers");
+        browser().logout();
+    }
+
+    private static String total(TestHttp api, String path) {
+        return String.valueOf(api.get(path).json().path("total").asLong());
+    }
+}

@@ -1,0 +1,276 @@
+package io.artstore.ui.stub;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An in-memory stand-in for admin-module's part 2 (storage-element and file registry)
+ * and query-module's download, built from the HTTP contract, so the storage and file
+ * pages can be driven in a browser before the real services exist. Login accepts the
+ * password {@code "pw"} for users {@code admin} (role admin) and {@code viewer} (readonly).
+ */
+final class FakeAdminModule implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern SE_ID = Pattern.compile("/api/v1/storage-elements/([^/]+)(/sync|/mode)?");
+    private static final Pattern FILE_ID = Pattern.compile("/api/v1/files/([^/]+)(/download)?");
+
+    final Map<String, Map<String, Object>> storageElements = Collections.synchronizedMap(new LinkedHashMap<>());
+    final Map<String, Map<String, Object>> files = Collections.synchronizedMap(new LinkedHashMap<>());
+    final Map<String, String> tokenRoles = new ConcurrentHashMap<>();
+    final List<String> requests = new CopyOnWriteArrayList<>();
+    private final HttpServer server;
+
+    FakeAdminModule() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    Map<String, Object> addStorageElement(String name, String storageId, String mode, String status, long capacity, long used) {
+        Map<String, Object> se = new LinkedHashMap<>();
+        String id = UUID.randomUUID().toString();
+        se.put("id", id);
+        se.put("name", name);
+        se.put("url", "https://" + storageId + ".example:8010");
+        se.put("storage_id", storageId);
+        se.put("mode", mode);
+        se.put("status", status);
+        se.put("capacity_bytes", capacity);
+        se.put("used_bytes", used);
+        se.put("available_bytes", capacity - used);
+        se.put("last_sync_at", Instant.now().toString());
+        se.put("last_file_sync_at", Instant.now().toString());
+        se.put("created_at", Instant.now().toString());
+        se.put("updated_at", Instant.now().toString());
+        storageElements.put(id, se);
+        return se;
+    }
+
+    Map<String, Object> addFile(String seId, String name, String status, String retention, String description, List<String> tags) {
+        Map<String, Object> file = new LinkedHashMap<>();
+        String id = UUID.randomUUID().toString();
+        file.put("file_id", id);
+        file.put("original_filename", name);
+        file.put("content_type", "text/plain");
+        file.put("size", 1234 + files.size());
+        file.put("checksum", "ab".repeat(32));
+        file.put("storage_element_id", seId);
+        file.put("uploaded_by", "sa_ingester_x1y2");
+        file.put("uploaded_at", Instant.now().toString());
+        file.put("description", description);
+        file.put("tags", tags);
+        file.put("status", status);
+        file.put("retention_policy", retention);
+        file.put("ttl_days", "temporary".equals(retention) ? 30 : null);
+        file.put("expires_at", null);
+        file.put("created_at", Instant.now().toString());
+        file.put("updated_at", Instant.now().toString());
+        files.put(id, file);
+        return file;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath();
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            requests.add(method + " " + path);
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Map<?, ?> json = body.length == 0 ? Map.of() : JSON.readValue(body, Map.class);
+            if (path.equals("/health/live")) {
+                send(exchange, 200, Map.of("status", "ok"));
+                return;
+            }
+            if (path.equals("/api/v1/admin-auth/login")) {
+                String user = String.valueOf(json.get("username"));
+                if (!"pw".equals(json.get("password")) || !(user.equals("admin") || user.equals("viewer"))) {
+                    send(exchange, 401, error("INVALID_CREDENTIALS", "wrong"));
+                    return;
+                }
+                send(exchange, 200, tokens(user.equals("admin") ? "admin" : "readonly"));
+                return;
+            }
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            String role = auth == null ? null : tokenRoles.get(auth.substring("Bearer ".length()));
+            if (role == null) {
+                send(exchange, 401, error("UNAUTHORIZED", "no token"));
+                return;
+            }
+            if (!method.equals("GET") && !role.equals("admin") && !path.endsWith("/discover")) {
+                send(exchange, 403, error("FORBIDDEN", "readonly"));
+                return;
+            }
+            route(exchange, method, path, query, json, role);
+        } catch (RuntimeException ex) {
+            send(exchange, 500, error("INTERNAL_ERROR", String.valueOf(ex)));
+        }
+    }
+
+    private void route(HttpExchange exchange, String method, String path, Map<String, String> query, Map<?, ?> json,
+                       String role) throws IOException {
+        if (path.equals("/api/v1/admin-auth/me")) {
+            send(exchange, 200, Map.of("id", UUID.randomUUID().toString(), "username", role.equals("admin") ? "admin" : "viewer",
+                    "role", role, "is_locked", false, "created_at", Instant.now().toString(), "updated_at", Instant.now().toString()));
+        } else if (path.equals("/api/v1/storage-elements/discover")) {
+            String url = String.valueOf(json.get("url"));
+            if (!url.startsWith("https://")) {
+                send(exchange, 502, error("SE_UNAVAILABLE", "cannot reach " + url));
+                return;
+            }
+            send(exchange, 200, Map.of("storage_id", "se-discovered", "mode", "rw", "status", "online", "version", "1.0.0",
+                    "capacity", Map.of("total_bytes", 100L << 30, "used_bytes", 25L << 30, "available_bytes", 75L << 30)));
+        } else if (path.equals("/api/v1/storage-elements") && method.equals("POST")) {
+            Map<String, Object> se = addStorageElement(String.valueOf(json.get("name")), "se-discovered", "rw", "online",
+                    100L << 30, 25L << 30);
+            se.put("url", json.get("url"));
+            send(exchange, 201, se);
+        } else if (path.equals("/api/v1/storage-elements")) {
+            List<Map<String, Object>> all = new ArrayList<>(storageElements.values());
+            all.removeIf(se -> query.containsKey("mode") && !query.get("mode").equals(se.get("mode")));
+            all.removeIf(se -> query.containsKey("status") && !query.get("status").equals(se.get("status")));
+            send(exchange, 200, page(all, query));
+        } else if (SE_ID.matcher(path).matches()) {
+            Matcher m = SE_ID.matcher(path);
+            m.matches();
+            Map<String, Object> se = storageElements.get(m.group(1));
+            if (se == null) {
+                send(exchange, 404, error("NOT_FOUND", "no such SE"));
+            } else if ("/sync".equals(m.group(2))) {
+                long count = files.values().stream().filter(f -> se.get("id").equals(f.get("storage_element_id"))).count();
+                send(exchange, 200, Map.of("storage_element", se, "file_sync", Map.of("files_on_se", count, "files_added", 1,
+                        "files_updated", 2, "files_marked_deleted", 0, "started_at", Instant.now().toString(),
+                        "completed_at", Instant.now().toString())));
+            } else if ("/mode".equals(m.group(2))) {
+                String target = String.valueOf(json.get("target_mode"));
+                String from = String.valueOf(se.get("mode"));
+                boolean allowed = (from.equals("rw") && target.equals("ro")) || (from.equals("ro") && target.equals("ar"))
+                        || (from.equals("ro") && target.equals("rw"));
+                if (!allowed) {
+                    send(exchange, 409, error("INVALID_TRANSITION", from + " -> " + target));
+                } else if (from.equals("ro") && target.equals("rw") && !Boolean.TRUE.equals(json.get("confirm"))) {
+                    send(exchange, 409, error("CONFIRMATION_REQUIRED", "confirm"));
+                } else {
+                    se.put("mode", target);
+                    send(exchange, 200, se);
+                }
+            } else if (method.equals("PUT")) {
+                se.put("name", json.get("name"));
+                se.put("url", json.get("url"));
+                send(exchange, 200, se);
+            } else if (method.equals("DELETE")) {
+                storageElements.remove(m.group(1));
+                send(exchange, 204, null);
+            } else {
+                send(exchange, 200, se);
+            }
+        } else if (path.equals("/api/v1/files")) {
+            List<Map<String, Object>> all = new ArrayList<>(files.values());
+            all.removeIf(f -> query.containsKey("status") && !query.get("status").equals(f.get("status")));
+            all.removeIf(f -> query.containsKey("retention_policy") && !query.get("retention_policy").equals(f.get("retention_policy")));
+            all.removeIf(f -> query.containsKey("storage_element_id") && !query.get("storage_element_id").equals(f.get("storage_element_id")));
+            send(exchange, 200, page(all, query));
+        } else if (FILE_ID.matcher(path).matches()) {
+            Matcher m = FILE_ID.matcher(path);
+            m.matches();
+            Map<String, Object> file = files.get(m.group(1));
+            if (file == null) {
+                send(exchange, 404, error("NOT_FOUND", "no such file"));
+            } else if ("/download".equals(m.group(2))) {
+                byte[] content = ("content of " + file.get("original_filename")).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/plain");
+                exchange.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"download.txt\"");
+                exchange.sendResponseHeaders(200, content.length);
+                exchange.getResponseBody().write(content);
+            } else if (method.equals("PUT")) {
+                file.put("description", json.get("description"));
+                file.put("tags", json.get("tags"));
+                send(exchange, 200, file);
+            } else if (method.equals("DELETE")) {
+                file.put("status", "deleted");
+                send(exchange, 204, null);
+            } else {
+                send(exchange, 200, file);
+            }
+        } else if (path.equals("/api/v1/jwt-keys/status")) {
+            send(exchange, 200, Map.of("active_key_id", "key-1", "algorithm", "RS256", "created_at", Instant.now().toString()));
+        } else {
+            send(exchange, 404, error("NOT_FOUND", path));
+        }
+    }
+
+    private Map<String, Object> tokens(String role) {
+        String access = "at-" + UUID.randomUUID();
+        tokenRoles.put(access, role);
+        return Map.of("access_token", access, "refresh_token", "rt_" + UUID.randomUUID(), "token_type", "Bearer",
+                "expires_in", 1800);
+    }
+
+    private static Map<String, Object> page(List<Map<String, Object>> all, Map<String, String> query) {
+        int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
+        int offset = Integer.parseInt(query.getOrDefault("offset", "0"));
+        int from = Math.min(offset, all.size());
+        int to = Math.min(from + limit, all.size());
+        return Map.of("items", all.subList(from, to), "total", all.size(), "limit", limit, "offset", offset,
+                "has_more", to < all.size());
+    }
+
+    private static Map<String, Object> error(String code, String message) {
+        return Map.of("error", Map.of("code", code, "message", message));
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+        if (body == null) {
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
