@@ -154,6 +154,11 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.numberOfElementsToBe(by, count));
     }
 
+    /** Waits until the address bar's path and query contain {@code fragment} (HTMX pushes filter URLs). */
+    public void waitPath(String fragment) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> path().contains(fragment));
+    }
+
     public void waitGone(By by) {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.invisibilityOfElementLocated(by));
     }

@@ -26,7 +26,8 @@ class FilesBrowserIT extends BrowserTestBase {
 
     @Test
     void filtersOpensMetadataEditsAndSoftDeletesFilesAndEscapesNames() {
-        TestStack.StorageElementProcess se = stack().startStorageElement("se-ui-files", "rw");
+        // an edit SE: it stores temporary files and, unlike rw, allows deleting them
+        TestStack.StorageElementProcess se = stack().startStorageElement("se-ui-files", "edit");
         String reportId = stack().upload(se, "report-2026.txt", "quarterly report", "Quarterly report");
         stack().upload(se, "notes.txt", "some notes", "notes");
         stack().upload(se, XSS_NAME, "not an image", "<script>alert(2)</script>");
@@ -47,12 +48,12 @@ class FilesBrowserIT extends BrowserTestBase {
 
         // name search and filters
         browser().type(By.id("file-search"), "REPORT");
-        browser().waitText(By.id("table"), "report-2026.txt");
-        assertThat(browser().all(By.cssSelector("#files-table .file-row"))).hasSize(1);
-        assertThat(browser().path()).contains("q=REPORT");
-        new Select(browser().find(By.id("filter-retention"))).selectByValue("temporary");
-        browser().find(By.id("files-empty"));
+        browser().waitPath("q=REPORT");
+        browser().waitCount(By.cssSelector("#files-table .file-row"), 1);
+        assertThat(browser().text(By.id("table"))).contains("report-2026.txt");
         new Select(browser().find(By.id("filter-retention"))).selectByValue("permanent");
+        browser().find(By.id("files-empty"));
+        new Select(browser().find(By.id("filter-retention"))).selectByValue("temporary");
         browser().find(By.cssSelector("#files-table .file-row"));
         browser().screenshot("files-filtered");
 

@@ -83,8 +83,8 @@ class StorageBrowserIT extends BrowserTestBase {
         new Select(browser().find(By.id("filter-status"))).selectByValue("online");
         browser().find(row);
         browser().type(By.id("se-search"), "renamed");
+        browser().waitPath("q=renamed");
         browser().waitText(By.id("table"), "Renamed SE");
-        assertThat(browser().path()).contains("q=renamed");
         browser().type(By.id("se-search"), "no-such-storage");
         browser().find(By.id("storage-empty"));
         browser().screenshot("storage-filtered");
