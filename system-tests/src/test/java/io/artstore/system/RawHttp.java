@@ -22,10 +22,26 @@ final class RawHttp {
     private RawHttp() {
     }
 
+    /** Whether a whole response (head and body, by Content-Length or chunked framing) has arrived. */
+    static boolean complete(String text) {
+        int headEnd = text.indexOf("\r\n\r\n");
+        if (headEnd < 0) {
+            return false;
+        }
+        String head = text.substring(0, headEnd).toLowerCase(java.util.Locale.ROOT);
+        String body = text.substring(headEnd + 4);
+        if (head.contains("transfer-encoding: chunked")) {
+            return body.endsWith("0\r\n\r\n");
+        }
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("content-length: *(\\d+)").matcher(head);
+        return length.find() ? body.getBytes(StandardCharsets.ISO_8859_1).length >= Integer.parseInt(length.group(1))
+                : false;
+    }
+
     static Answer send(String baseUrl, String requestHead, byte[] bodyStart) {
         URI uri = URI.create(baseUrl);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-            socket.setSoTimeout(30_000);
+            socket.setSoTimeout(90_000);
             OutputStream out = socket.getOutputStream();
             out.write(requestHead.getBytes(StandardCharsets.UTF_8));
             out.write(bodyStart);
@@ -33,13 +49,8 @@ final class RawHttp {
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream received = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
+            for (int n; !complete(received.toString(StandardCharsets.ISO_8859_1)) && (n = in.read(buffer)) >= 0; ) {
                 received.write(buffer, 0, n);
-                String text = received.toString(StandardCharsets.UTF_8);
-                int headEnd = text.indexOf("\r\n\r\n");
-                if (headEnd > 0 && text.substring(headEnd + 4).trim().endsWith("}")) {
-                    break;
-                }
             }
             String text = received.toString(StandardCharsets.UTF_8);
             int status = Integer.parseInt(text.substring(9, 12));
