@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.artstore.storage.support.MutableClock;
+import io.artstore.testsupport.time.MutableClock;
 import io.artstore.storage.support.SeTest;
 import io.artstore.testsupport.http.TestHttp;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class GarbageCollectorIT {
     static class Clocks {
         @Bean
         MutableClock clock() {
-            return new MutableClock(Instant.parse("2026-05-01T12:00:00Z"));
+            return MutableClock.system();
         }
     }
 
