@@ -2,7 +2,6 @@ package io.artstore.storage.gc;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 import io.artstore.testsupport.time.MutableClock;
 import io.artstore.storage.support.SeTest;
