@@ -189,6 +189,10 @@ public class ApiExceptionHandler {
             return ResponseEntity.status(status).headers(framework.getHeaders())
                     .body(ApiError.of(code, detail != null ? detail : code.name()));
         }
+        if (DatabaseOutage.causedBy(ex)) {
+            log.warn("Database unavailable: {}", DatabaseOutage.describe(ex));
+            return error(ErrorCode.SERVICE_UNAVAILABLE, "Database unavailable, try again later");
+        }
         log.error("Unexpected failure", ex);
         return error(ErrorCode.INTERNAL_ERROR, "Internal server error");
     }

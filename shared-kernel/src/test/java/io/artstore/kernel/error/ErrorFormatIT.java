@@ -103,6 +103,13 @@ class ErrorFormatIT extends KernelIntegrationTest {
     }
 
     @Test
+    void unreachableDatabaseIs503SoClientsRetry() {
+        TestHttp.Response response = reader().get("/api/v1/things/db-down");
+        assertError(response, 503, "SERVICE_UNAVAILABLE");
+        assertThat(response.body()).doesNotContain("hunter2", "5432", "Exception");
+    }
+
+    @Test
     void unexpectedFailureIs500WithoutLeakingDetails() {
         TestHttp.Response response = reader().get("/api/v1/things/boom");
         assertError(response, 500, "INTERNAL_ERROR");

@@ -75,6 +75,13 @@ class ThingController {
         throw new IllegalStateException("secret detail at /var/lib/artstore/db password=hunter2");
     }
 
+    @GetMapping("/db-down")
+    @RequiresScope(Scopes.FILES_READ)
+    Thing databaseDown() {
+        throw new IllegalStateException("Failed to obtain JDBC connection",
+                new java.sql.SQLException("Connection to 127.0.0.1:5432 refused. password=hunter2", "08001"));
+    }
+
     @GetMapping("/status/{code}")
     @RequiresScope(Scopes.FILES_READ)
     void sendError(@PathVariable int code, HttpServletResponse response) throws IOException {
