@@ -232,6 +232,7 @@ class StorageElementCrashIT {
         Thread smalls = Thread.ofPlatform().start(() -> {
             for (int i = 0; !killed.get(); i++) {
                 try {
+                    FaultStack.sleep(25);
                     uploadSmall(se, "c-" + round + "-" + i + ".bin", 50_000L + round * 10_000L + i);
                 } catch (RuntimeException ex) {
                     return;
@@ -278,8 +279,9 @@ class StorageElementCrashIT {
                 }
             }
         });
-        FaultStack.sleep(delay);
         int before = deleted.size();
+        FaultStack.sleep(delay);
+        int done = deleted.size() - before;
         process.kill();
         killed.set(true);
         try {
@@ -287,7 +289,7 @@ class StorageElementCrashIT {
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
-        return "deletes killed after " + delay + " ms (" + before + " acknowledged deletes so far)";
+        return "deletes killed after " + delay + " ms (" + done + " deletes acknowledged in this round)";
     }
 
     /** Deletes a batch of files and SIGKILLs the SE once GC has physically removed a random number of them. */
