@@ -63,6 +63,17 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /** Drops the stack's database (cutting open connections) and creates it again, empty. */
+    public void recreateDatabase() {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + DATABASE);
+        } catch (SQLException ex) {
+            throw new IllegalStateException("Cannot recreate database " + DATABASE, ex);
+        }
+    }
+
     @Override
     public void close() {
         try {

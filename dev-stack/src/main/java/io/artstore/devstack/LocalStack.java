@@ -105,6 +105,51 @@ public final class LocalStack implements AutoCloseable {
         StackEnvFile.write(data.resolve("stack.env"), this);
     }
 
+    /**
+     * Starts admin-module again (after it was stopped or killed) and brings it back to the
+     * state the stack needs, exactly as a first start does: service accounts created (their
+     * new secrets saved to credentials.json) and both storage elements registered — which, on
+     * an empty database, rebuilds the file registry from the SEs. Services whose service
+     * account got a new secret are restarted with it.
+     */
+    public void restartAdmin() {
+        ProcessRunner admin = process("admin-module");
+        if (!admin.isAlive()) {
+            admin.start();
+        }
+        awaitHealthy(admin, adminUrl());
+        Credentials.Client ingesterBefore = credentials.client("ingester-module");
+        Credentials.Client queryBefore = credentials.client("query-module");
+        AdminBootstrap bootstrap = AdminBootstrap.login(adminUrl(), credentials);
+        bootstrap.ensureServiceAccounts();
+        Map<String, String> storageElements = new LinkedHashMap<>();
+        storageElements.put("Local SE (edit)", seEditUrl());
+        storageElements.put("Local SE (rw)", seRwUrl());
+        bootstrap.ensureStorageElements(storageElements);
+        restartWithNewSecret("ingester-module", "IG", ingesterBefore, ingesterUrl());
+        restartWithNewSecret("query-module", "QM", queryBefore, queryUrl());
+        StackEnvFile.write(options.dataDir().toAbsolutePath().resolve("stack.env"), this);
+    }
+
+    private void restartWithNewSecret(String name, String prefix, Credentials.Client before, String url) {
+        Credentials.Client now = credentials.client(name);
+        if (now.equals(before)) {
+            return;
+        }
+        ProcessRunner runner = process(name);
+        runner.stop();
+        runner.env(prefix + "_CLIENT_ID", now.clientId()).env(prefix + "_CLIENT_SECRET", now.clientSecret()).start();
+        awaitHealthy(runner, url);
+    }
+
+    /**
+     * Drops the stack's database and creates it empty, as if PostgreSQL had lost its data
+     * (stop admin-module first; other connections are cut).
+     */
+    public void wipeDatabase() {
+        postgres.recreateDatabase();
+    }
+
     private ProcessRunner storageElement(String name, String id, String mode, int port) {
         Path dir = options.dataDir().toAbsolutePath().resolve(id);
         return service(name, "storage-element", Map.of(

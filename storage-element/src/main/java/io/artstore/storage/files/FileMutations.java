@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -73,7 +72,7 @@ public class FileMutations {
         try {
             wal.begin(entry);
         } catch (IOException ex) {
-            throw storageFailure("Cannot write the WAL entry", ex);
+            throw noSpace(ex) ? storageFull(ex) : storageFailure("Cannot write the WAL entry", ex);
         }
         Path temp = layout.incomingFile(entry.tempFilename());
         long reserved = 0;
@@ -108,8 +107,8 @@ public class FileMutations {
             if (ex instanceof ApiException api) {
                 throw api;
             }
-            if (ex instanceof FileSystemException fs && fs.getMessage() != null && fs.getMessage().contains("No space")) {
-                throw new ApiException(ErrorCode.STORAGE_FULL, "Not enough free space on this storage element");
+            if (noSpace(ex)) {
+                throw storageFull(ex);
             }
             if (ex instanceof IOException io) {
                 throw new UploadInterruptedException(io);
@@ -131,7 +130,7 @@ public class FileMutations {
             deleteQuietly(layout.attrFile(attributes.storageFilename()));
             deleteQuietly(layout.dataFile(attributes.storageFilename()));
             discard(staged);
-            throw storageFailure("Cannot store the file", ex);
+            throw noSpace(ex) ? storageFull(ex) : storageFailure("Cannot store the file", ex);
         } finally {
             capacity.release(staged.reserved());
             indexSwap.readLock().unlock();
@@ -154,7 +153,7 @@ public class FileMutations {
             index.put(attributes);
             return attributes;
         } catch (IOException ex) {
-            throw storageFailure("Cannot update the file metadata", ex);
+            throw noSpace(ex) ? storageFull(ex) : storageFailure("Cannot update the file metadata", ex);
         } finally {
             indexSwap.readLock().unlock();
         }
@@ -198,6 +197,20 @@ public class FileMutations {
 
     private static ApiException storageFailure(String message, IOException cause) {
         return new ApiException(ErrorCode.INTERNAL_ERROR, message, cause);
+    }
+
+    /** The disk ran out of space (ENOSPC), whether as a {@code FileSystemException} or a plain write error. */
+    static boolean noSpace(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException && cause.getMessage() != null && cause.getMessage().contains("No space left")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ApiException storageFull(Throwable cause) {
+        return new ApiException(ErrorCode.STORAGE_FULL, "Not enough free space on this storage element", cause);
     }
 
     private static void deleteQuietly(Path file) {
