@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  */
 public class UploadService {
 
+    /** Longest original file name the file registry accepts. */
+    static final int MAX_FILENAME_LENGTH = 1000;
+
     private static final Logger log = LoggerFactory.getLogger(UploadService.class);
     /** Room for the form fields and multipart framing on top of the file itself. */
     private static final long FORM_OVERHEAD = 2L * MultipartReader.MAX_FIELD_BYTES;
@@ -104,8 +107,12 @@ public class UploadService {
     }
 
     private UploadResponse store(UploadForm form, MultipartReader.Part part, String caller, long sizeHint) {
-        StorageElementRecord target = placement.choose(form.retentionPolicy().seMode(), sizeHint);
         String fileName = part.fileName() == null || part.fileName().isBlank() ? "file" : part.fileName();
+        if (fileName.length() > MAX_FILENAME_LENGTH) {
+            // checked before any byte goes out: an SE would keep a file the registry cannot hold
+            throw ApiException.validation("file: the file name must be at most " + MAX_FILENAME_LENGTH + " characters");
+        }
+        StorageElementRecord target = placement.choose(form.retentionPolicy().seMode(), sizeHint);
         SeUpload upload = new SeUpload(fileName, part.contentType(), form.description(), form.tags(),
                 form.retentionPolicy().value(), form.ttlDays(), caller);
         SeFileMetadata stored;
