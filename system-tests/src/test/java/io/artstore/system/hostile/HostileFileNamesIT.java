@@ -119,7 +119,7 @@ class HostileFileNamesIT {
         assertThat(header).startsWith("attachment; filename=\"");
         String quoted = header.substring("attachment; filename=\"".length(), header.indexOf("\"; filename*="));
         assertThat(quoted).doesNotContain("\"", "\r", "\n", ";", "\\");
-        String encoded = header.substring(header.indexOf("filename*=UTF-8''") + "filename*=UTF-8''".length());
+        String encoded = header.substring(header.lastIndexOf("; filename*=UTF-8''") + "; filename*=UTF-8''".length());
         assertThat(encoded).doesNotContain(";", "\"", " ", "'");
         assertThat(URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8)).isEqualTo(name);
     }
