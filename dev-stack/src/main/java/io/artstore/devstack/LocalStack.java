@@ -57,6 +57,7 @@ public final class LocalStack implements AutoCloseable {
                 "AM_DB_NAME", LocalPostgres.DATABASE,
                 "AM_DB_USER", LocalPostgres.USER,
                 "AM_DB_PASSWORD", LocalPostgres.PASSWORD,
+                "AM_JWT_ISSUER", adminUrl(),
                 "AM_INIT_ADMIN_USERNAME", credentials.adminUsername(),
                 "AM_INIT_ADMIN_PASSWORD", credentials.adminPassword(),
                 "AM_SE_CA_CERT_PATH", tls.caCert()));
@@ -73,6 +74,7 @@ public final class LocalStack implements AutoCloseable {
                 "IG_ADMIN_URL", adminUrl(),
                 "IG_CLIENT_ID", ingesterClient.clientId(),
                 "IG_CLIENT_SECRET", ingesterClient.clientSecret(),
+                "IG_JWT_ISSUER", adminUrl(),
                 "IG_SE_CA_CERT_PATH", tls.caCert()));
         Credentials.Client queryClient = credentials.client("query-module");
         Map<String, Object> queryEnv = new LinkedHashMap<>();
@@ -84,6 +86,7 @@ public final class LocalStack implements AutoCloseable {
         queryEnv.put("QM_DB_PASSWORD", LocalPostgres.PASSWORD);
         queryEnv.put("QM_ADMIN_URL", adminUrl());
         queryEnv.put("QM_JWKS_URL", adminUrl() + "/api/v1/auth/jwks");
+        queryEnv.put("QM_JWT_ISSUER", adminUrl());
         queryEnv.put("QM_CLIENT_ID", queryClient.clientId());
         queryEnv.put("QM_CLIENT_SECRET", queryClient.clientSecret());
         queryEnv.put("QM_SE_CA_CERT_PATH", tls.caCert());
@@ -159,6 +162,7 @@ public final class LocalStack implements AutoCloseable {
                 "SE_WAL_DIR", dir.resolve("wal"),
                 "SE_MODE", mode,
                 "SE_JWKS_URL", adminUrl() + "/api/v1/auth/jwks",
+                "SE_JWT_ISSUER", adminUrl(),
                 "SE_TLS_CERT", tls.serverCert(),
                 "SE_TLS_KEY", tls.serverKey()));
     }

@@ -10,18 +10,18 @@ import io.artstore.testsupport.http.TestHttp;
 import tools.jackson.databind.json.JsonMapper;
 
 /** HTTP clients of the running stack, each with the right token. */
-final class Clients {
+public final class Clients {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final LocalStack stack;
 
-    Clients(LocalStack stack) {
+    public Clients(LocalStack stack) {
         this.stack = stack;
     }
 
     /** Token of one of the stack's service accounts ({@code ingest}, {@code search}, ...) from the contract endpoint. */
-    String serviceToken(String account) {
+    public String serviceToken(String account) {
         Credentials.Client client = stack.credentials().client(account);
         TestHttp.Response response = TestHttp.to(stack.adminUrl()).postJson("/api/v1/auth/token", JSON.writeValueAsString(
                 Map.of("client_id", client.clientId(), "client_secret", client.clientSecret())));
@@ -31,41 +31,41 @@ final class Clients {
         return response.json().path("access_token").asString();
     }
 
-    String adminToken() {
+    public String adminToken() {
         TestHttp.Response response = TestHttp.to(stack.adminUrl()).postJson("/api/v1/admin-auth/login",
                 JSON.writeValueAsString(Map.of("username", stack.credentials().adminUsername(),
                         "password", stack.credentials().adminPassword())));
         return response.json().path("access_token").asString();
     }
 
-    TestHttp admin() {
+    public TestHttp admin() {
         return TestHttp.to(stack.adminUrl()).withToken(adminToken());
     }
 
-    TestHttp ingester(String token) {
+    public TestHttp ingester(String token) {
         return TestHttp.to(stack.ingesterUrl()).withToken(token);
     }
 
-    TestHttp query(String token) {
+    public TestHttp query(String token) {
         return TestHttp.to(stack.queryUrl()).withToken(token);
     }
 
     /** A storage element over HTTPS, trusting the stack's CA. */
-    TestHttp storageElement(String url, String token) {
+    public TestHttp storageElement(String url, String token) {
         return TestHttp.to(url, stack.certificates().httpClient()).withToken(token);
     }
 
-    static TestHttp.Response upload(TestHttp ingester, Multipart form) {
+    public static TestHttp.Response upload(TestHttp ingester, Multipart form) {
         return ingester.send(ingester.request("/api/v1/files/upload").header("Content-Type", form.contentType())
                 .POST(form.publisher()));
     }
 
-    static TestHttp.Response uploadChunked(TestHttp ingester, Multipart form) {
+    public static TestHttp.Response uploadChunked(TestHttp ingester, Multipart form) {
         return ingester.send(ingester.request("/api/v1/files/upload").header("Content-Type", form.contentType())
                 .POST(form.chunkedPublisher()));
     }
 
-    static HttpRequest.BodyPublisher none() {
+    public static HttpRequest.BodyPublisher none() {
         return HttpRequest.BodyPublishers.noBody();
     }
 }

@@ -14,16 +14,16 @@ import java.nio.charset.StandardCharsets;
  * reads the answer, without ever sending the rest: proof that a server decided on the
  * headers alone. (JDK's HttpClient always sends the whole declared body first.)
  */
-final class RawHttp {
+public final class RawHttp {
 
-    record Answer(int status, String body) {
+    public record Answer(int status, String body, String head) {
     }
 
     private RawHttp() {
     }
 
     /** Whether a whole response (head and body, by Content-Length or chunked framing) has arrived. */
-    static boolean complete(String text) {
+    public static boolean complete(String text) {
         int headEnd = text.indexOf("\r\n\r\n");
         if (headEnd < 0) {
             return false;
@@ -38,7 +38,7 @@ final class RawHttp {
                 : false;
     }
 
-    static Answer send(String baseUrl, String requestHead, byte[] bodyStart) {
+    public static Answer send(String baseUrl, String requestHead, byte[] bodyStart) {
         URI uri = URI.create(baseUrl);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(90_000);
@@ -55,7 +55,8 @@ final class RawHttp {
             String text = received.toString(StandardCharsets.UTF_8);
             int status = Integer.parseInt(text.substring(9, 12));
             int headEnd = text.indexOf("\r\n\r\n");
-            return new Answer(status, headEnd < 0 ? "" : text.substring(headEnd + 4));
+            return new Answer(status, headEnd < 0 ? "" : text.substring(headEnd + 4),
+                    headEnd < 0 ? text : text.substring(0, headEnd));
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

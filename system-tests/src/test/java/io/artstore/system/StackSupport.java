@@ -18,15 +18,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Small helpers over the running stack: SE ids, sidecars on disk, restarting a service, waiting. */
-final class StackSupport {
+public final class StackSupport {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private StackSupport() {
     }
 
     /** The registry id of the storage element with this URL. */
-    static String storageElementId(TestHttp admin, String url) {
+    public static String storageElementId(TestHttp admin, String url) {
         for (JsonNode se : admin.get("/api/v1/storage-elements?limit=1000").json().path("items")) {
             if (url.equals(se.path("url").asString())) {
                 return se.path("id").asString();
@@ -35,7 +35,7 @@ final class StackSupport {
         throw new AssertionError("storage element " + url + " is not registered");
     }
 
-    static JsonNode sync(TestHttp admin, String storageElementId) {
+    public static JsonNode sync(TestHttp admin, String storageElementId) {
         TestHttp.Response response = admin.postJson("/api/v1/storage-elements/" + storageElementId + "/sync", "");
         if (response.status() != 200) {
             throw new AssertionError("sync failed: " + response);
@@ -44,7 +44,7 @@ final class StackSupport {
     }
 
     /** Every {@code *.attr.json} under the data directory of an SE ({@code se-edit}, {@code se-rw}). */
-    static List<Path> sidecars(String seDir) {
+    public static List<Path> sidecars(String seDir) {
         Path data = SystemStack.dataDir().resolve(seDir).resolve("data");
         try (Stream<Path> files = Files.walk(data)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".attr.json")).toList();
@@ -54,7 +54,7 @@ final class StackSupport {
     }
 
     /** The sidecar of one file, parsed. */
-    static JsonNode sidecar(String seDir, UUID fileId) {
+    public static JsonNode sidecar(String seDir, UUID fileId) {
         for (Path path : sidecars(seDir)) {
             JsonNode node = JSON.readTree(path.toFile());
             if (fileId.toString().equals(node.path("file_id").asString())) {
@@ -68,7 +68,7 @@ final class StackSupport {
      * Stops a storage element of the stack, runs {@code action}, starts it again and lets
      * admin-module see it back online (a sync refreshes its status, as the periodic job would).
      */
-    static void whileStopped(LocalStack stack, String process, String seUrl, Runnable action) {
+    public static void whileStopped(LocalStack stack, String process, String seUrl, Runnable action) {
         stack.process(process).stop();
         try {
             action.run();
@@ -80,7 +80,7 @@ final class StackSupport {
     }
 
     /** Waits (bounded) for something the system does in the background, such as GC. */
-    static void eventually(Duration limit, BooleanSupplier condition, String what) {
+    public static void eventually(Duration limit, BooleanSupplier condition, String what) {
         Instant deadline = Instant.now().plus(limit);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {

@@ -14,26 +14,26 @@ import io.artstore.testsupport.process.ProcessRunner;
  * developers' one-command stack. Short intervals let tests see GC and sync without waiting
  * an hour; the rw SE is tiny so "storage full" can be shown.
  */
-final class SystemStack {
+public final class SystemStack {
 
-    static final long RW_CAPACITY = 4L * 1024 * 1024;
-    static final long MAX_UPLOAD = 48L * 1024 * 1024;
+    public static final long RW_CAPACITY = 4L * 1024 * 1024;
+    public static final long MAX_UPLOAD = 48L * 1024 * 1024;
 
     private SystemStack() {
     }
 
-    static LocalStack get() {
+    public static LocalStack get() {
         return Holder.STACK;
     }
 
-    static Path dataDir() {
+    public static Path dataDir() {
         return Holder.DATA;
     }
 
     private static final java.util.concurrent.atomic.AtomicBoolean TRACED = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Whether admin, both SEs and the ingester run with the OpenTelemetry agent (console exporter). */
-    static boolean traced() {
+    public static boolean traced() {
         get();
         return TRACED.get();
     }

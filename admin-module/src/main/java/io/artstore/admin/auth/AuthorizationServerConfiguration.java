@@ -9,6 +9,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.artstore.admin.accounts.ServiceAccountService;
 import io.artstore.admin.keys.DatabaseJwkSource;
 import io.artstore.admin.keys.JwtKeyStore;
+import io.artstore.kernel.security.AudienceValidator;
 import io.artstore.kernel.security.JsonAuthenticationEntryPoint;
 import io.artstore.kernel.security.ResourceServerSecurity;
 import org.springframework.context.annotation.Bean;
@@ -149,6 +150,7 @@ public class AuthorizationServerConfiguration {
         JwtTimestampValidator timestamps = new JwtTimestampValidator();
         timestamps.setClock(clock);
         validators.add(timestamps);
+        validators.add(new AudienceValidator(List.of()));
         if (properties.hasIssuer()) {
             validators.add(new JwtIssuerValidator(properties.issuer()));
         }

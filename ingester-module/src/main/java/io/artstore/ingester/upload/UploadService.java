@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  */
 public class UploadService {
 
+    /** Longest original file name the file registry accepts. */
+    static final int MAX_FILENAME_LENGTH = 1000;
+
     private static final Logger log = LoggerFactory.getLogger(UploadService.class);
     /** Room for the form fields and multipart framing on top of the file itself. */
     private static final long FORM_OVERHEAD = 2L * MultipartReader.MAX_FIELD_BYTES;
@@ -104,15 +107,20 @@ public class UploadService {
     }
 
     private UploadResponse store(UploadForm form, MultipartReader.Part part, String caller, long sizeHint) {
-        StorageElementRecord target = placement.choose(form.retentionPolicy().seMode(), sizeHint);
         String fileName = part.fileName() == null || part.fileName().isBlank() ? "file" : part.fileName();
+        if (fileName.length() > MAX_FILENAME_LENGTH) {
+            // checked before any byte goes out: an SE would keep a file the registry cannot hold
+            throw ApiException.validation("file: the file name must be at most " + MAX_FILENAME_LENGTH + " characters");
+        }
+        StorageElementRecord target = placement.choose(form.retentionPolicy().seMode(), sizeHint);
         SeUpload upload = new SeUpload(fileName, part.contentType(), form.description(), form.tags(),
                 form.retentionPolicy().value(), form.ttlDays(), caller);
         SeFileMetadata stored;
-        try (InputStream content = new LimitedInputStream(part.stream(), properties.maxFileSize())) {
-            stored = uploadTo(target, upload, (LimitedInputStream) content);
+        ClientStream client = new ClientStream(part.stream());
+        try (InputStream content = new LimitedInputStream(client, properties.maxFileSize())) {
+            stored = uploadTo(target, upload, (LimitedInputStream) content, client);
         } catch (java.io.IOException ex) {
-            throw new ApiException(ErrorCode.SE_UNAVAILABLE, "Upload stream failed", ex);
+            throw client.failed() ? malformed(ex) : new ApiException(ErrorCode.SE_UNAVAILABLE, "Upload stream failed", ex);
         }
         bytes.record(stored.size());
         meters.counter("ingester_upload_bytes_total", "retention_policy", form.retentionPolicy().value())
@@ -121,12 +129,16 @@ public class UploadService {
         return UploadResponse.of(stored);
     }
 
-    private SeFileMetadata uploadTo(StorageElementRecord target, SeUpload upload, LimitedInputStream content) {
+    private SeFileMetadata uploadTo(StorageElementRecord target, SeUpload upload, LimitedInputStream content,
+                                    ClientStream client) {
         try {
             return storage.upload(target.url(), upload, content);
         } catch (StorageElementException ex) {
             if (content.exceeded() || ex.code() == ErrorCode.FILE_TOO_LARGE) {
                 throw tooLarge();
+            }
+            if (client.failed()) {
+                throw malformed(ex);
             }
             if (ex.code() == ErrorCode.STORAGE_FULL) {
                 throw new ApiException(ErrorCode.STORAGE_FULL, "Storage element " + target.storageId() + " is full");
@@ -136,6 +148,9 @@ public class UploadService {
         } catch (ApiException ex) {
             if (content.exceeded()) {
                 throw tooLarge();
+            }
+            if (client.failed()) {
+                throw malformed(ex);
             }
             throw new ApiException(ErrorCode.SE_UNAVAILABLE, "Storage element " + target.storageId()
                     + " failed during the upload", ex);
@@ -155,6 +170,12 @@ public class UploadService {
             throw new ApiException(ErrorCode.ADMIN_UNAVAILABLE, "File " + stored.fileId()
                     + " was stored but could not be registered; it will appear after the next registry sync", ex);
         }
+    }
+
+    /** The caller's body broke off or was not valid multipart while it was being streamed. */
+    private static ApiException malformed(Exception cause) {
+        return new ApiException(ErrorCode.VALIDATION_ERROR,
+                "Malformed multipart request: the file part ended unexpectedly", cause);
     }
 
     private ApiException tooLarge() {

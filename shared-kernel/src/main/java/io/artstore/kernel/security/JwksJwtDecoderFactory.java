@@ -19,7 +19,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * RS256-only JWT decoder over a remote JWKS: keys are cached, refreshed when an unknown
- * key id shows up (rate limited), and kept in use while the JWKS URL is down.
+ * key id shows up (rate limited), and kept in use while the JWKS URL is down. Checks expiry and
+ * not-before, the issuer when one is configured, and refuses tokens issued for another audience.
  */
 public final class JwksJwtDecoderFactory {
 
@@ -48,6 +49,7 @@ public final class JwksJwtDecoderFactory {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(source).jwsAlgorithm(SignatureAlgorithm.RS256).build();
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtTimestampValidator());
+        validators.add(new AudienceValidator(properties.audiences()));
         if (properties.issuer() != null && !properties.issuer().isBlank()) {
             validators.add(new JwtIssuerValidator(properties.issuer()));
         }

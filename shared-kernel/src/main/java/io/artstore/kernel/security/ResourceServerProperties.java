@@ -12,6 +12,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param jwksUrl        where admin-module publishes its signing keys
  * @param issuer         expected {@code iss} claim; not checked when empty
+ * @param audiences      audiences a token may name; a token naming only others is refused (ArtStore's own
+ *                       tokens name none)
  * @param publicPaths    extra paths open without a token (health, metrics and API docs always are)
  * @param jwksCacheTtl   how long fetched keys are trusted before a refresh
  * @param jwksOutageTtl  how long cached keys keep working while the JWKS URL is unreachable
@@ -22,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
 public record ResourceServerProperties(
         String jwksUrl,
         String issuer,
+        @DefaultValue List<String> audiences,
         @DefaultValue List<String> publicPaths,
         @DefaultValue("5m") Duration jwksCacheTtl,
         @DefaultValue("24h") Duration jwksOutageTtl,

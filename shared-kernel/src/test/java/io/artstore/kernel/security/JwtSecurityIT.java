@@ -71,6 +71,11 @@ class JwtSecurityIT extends KernelIntegrationTest {
     }
 
     @Test
+    void tokenForAnotherAudienceIs401() {
+        assertUnauthorized(read(ISSUER.token().scopes("files:read").audience("https://other-system.example").build()));
+    }
+
+    @Test
     void tamperedPayloadIs401() {
         String token = ISSUER.serviceToken("sa_reader", "storage:read");
         String[] parts = token.split("\\.");

@@ -43,7 +43,8 @@ public class UploadService {
     static final String UPLOADED_BY = "uploaded_by";
     /** Room for boundaries, part headers and form fields on top of the file itself. */
     static final long FORM_OVERHEAD = 256 * 1024;
-    private static final int MAX_FILENAME_LENGTH = 1024;
+    /** Longest original file name: what the file registry (admin-module) accepts, so every file here can be synced. */
+    private static final int MAX_FILENAME_LENGTH = 1000;
     private static final int MAX_CONTENT_TYPE_LENGTH = 255;
 
     private final FileMutations mutations;
