@@ -27,7 +27,7 @@ sync
 rm -rf "$SE_DIR/jar"
 
 # Same JVM flags and environment as the dev stack's storage elements.
-SE_JVM_ARGS=(${SE_JVM_ARGS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1})
+SE_JVM_ARGS=(${ARTSTORE_JVM_OPTIONS:--Xmx256m -XX:+UseSerialGC})
 SE_PORT_BENCH="$(free_port)"
 SE_URL="https://127.0.0.1:$SE_PORT_BENCH"
 TLS="$BENCH_WORK/stack/tls"
@@ -56,6 +56,14 @@ ADMIN_TOKEN="$(curl -s "$ADMIN_URL/api/v1/admin-auth/login" -H 'Content-Type: ap
 [ -n "$ADMIN_TOKEN" ] || { echo "cannot log in to admin-module" >&2; exit 1; }
 ADMIN_LOG="$BENCH_WORK/stack/logs/admin-module.log"
 
+ADMIN_PID="$(pid_on_port "$(port_of "$ADMIN_URL")")"
+if [ -n "${BENCH_JFR_DIR:-}" ]; then
+  # Profile both sides of the syncs (jfr print --events jdk.ExecutionSample FILE)
+  mkdir -p "$BENCH_JFR_DIR"
+  jcmd "$ADMIN_PID" JFR.start name=bench settings=profile filename="$BENCH_JFR_DIR/admin-module.jfr" > /dev/null
+  jcmd "$SE_PID" JFR.start name=bench settings=profile filename="$BENCH_JFR_DIR/storage-element.jfr" > /dev/null
+fi
+
 # (b1) registration runs the first full sync: every row is new.
 echo "Registering the SE (first sync) ..." >&2
 reg="$(curl -s -w '\n%{http_code} %{time_total}' "$ADMIN_URL/api/v1/storage-elements" -H "Authorization: Bearer $ADMIN_TOKEN" \
@@ -68,12 +76,17 @@ first_ms="$(sed -n 's/.* in \([0-9]*\) ms.*/\1/p' <<<"$first_line")"
 first_added="$(sed -n 's/.*files on the SE, \([0-9]*\) added.*/\1/p' <<<"$first_line")"
 [ "${first_added:-0}" = "$N" ] || { echo "first sync added ${first_added:-?} rows, expected $N: $first_line" >&2; exit 1; }
 
-# (b2) re-sync without changes, and (b3) after every file's metadata changed on the SE
-# would need N SE calls; the re-sync is what the periodic job does every hour.
+# (b2) re-sync without changes: what the periodic job does every hour.
 resync="$(curl -s "$ADMIN_URL/api/v1/storage-elements/$SE_ID/sync" -X POST -H "Authorization: Bearer $ADMIN_TOKEN")"
 resync_ms="$(sed -n 's/.*"duration_ms" *: *\([0-9]*\).*/\1/p' <<<"$resync")"
 resync_on_se="$(sed -n 's/.*"files_on_se" *: *\([0-9]*\).*/\1/p' <<<"$resync")"
 [ "${resync_on_se:-0}" = "$N" ] || { echo "re-sync saw ${resync_on_se:-?} files, expected $N: $resync" >&2; exit 1; }
+
+if [ -n "${BENCH_JFR_DIR:-}" ]; then
+  jcmd "$ADMIN_PID" JFR.stop name=bench > /dev/null
+  jcmd "$SE_PID" JFR.stop name=bench > /dev/null
+  echo "JFR recordings in $BENCH_JFR_DIR" >&2
+fi
 
 rate() { awk -v n="$1" -v ms="$2" 'BEGIN { if (ms == 0) print "n/a"; else printf "%.0f", n * 1000 / ms }'; }
 first_rate="$(rate "$N" "$first_ms")"
