@@ -2,7 +2,7 @@
 # Part 5: resident memory of every service of the dev stack, idle after start.
 #
 # Starts the dev stack (each service from its packaged jar with the stack's JVM options,
-# ARTSTORE_JVM_OPTIONS or the default "-Xmx256m -XX:+UseSerialGC"), waits until it has been
+# ARTSTORE_JVM_OPTIONS or the default "-Xms32m -Xmx256m -XX:+UseSerialGC"), waits until it has been
 # idle for IDLE_SECONDS (default 30), then reads VmRSS / VmHWM of each service's process
 # (the pid listening on its port). Target: <= 300 MiB each.
 # Usage: bench/idle-rss.sh [idle-seconds]

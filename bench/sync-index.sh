@@ -27,7 +27,7 @@ sync
 rm -rf "$SE_DIR/jar"
 
 # Same JVM flags and environment as the dev stack's storage elements.
-SE_JVM_ARGS=(${ARTSTORE_JVM_OPTIONS:--Xmx256m -XX:+UseSerialGC})
+SE_JVM_ARGS=(${ARTSTORE_JVM_OPTIONS:--Xms32m -Xmx256m -XX:+UseSerialGC})
 SE_PORT_BENCH="$(free_port)"
 SE_URL="https://127.0.0.1:$SE_PORT_BENCH"
 TLS="$BENCH_WORK/stack/tls"

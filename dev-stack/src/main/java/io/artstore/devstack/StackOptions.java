@@ -28,9 +28,11 @@ public record StackOptions(
     /**
      * Small heaps for six JVMs on one machine, but the full JIT: the C2 intrinsics are what make
      * TLS (AES-GCM) and hashing fast; with C1 only ({@code -XX:TieredStopAtLevel=1}) AES-GCM runs
-     * some 20 times slower and the storage-element hops are bound by it.
+     * some 20 times slower and the storage-element hops are bound by it. A small initial heap:
+     * otherwise the JVM sizes it at 1/64 of the machine's memory (capped by -Xmx) and an idle
+     * service's RSS is its whole young generation.
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC");
 
     public StackOptions {
         extraEnv = Map.copyOf(extraEnv);
@@ -55,7 +57,7 @@ public record StackOptions(
               --ingester-port N   ingester-module (default 8020)
               --query-port N      query-module (default 8030)
               --ui-port N         admin-ui (default 4200)
-              --jvm-options "..." JVM options of every service (default "-Xmx256m -XX:+UseSerialGC")
+              --jvm-options "..." JVM options of every service (default "-Xms32m -Xmx256m -XX:+UseSerialGC")
             Each option can also be given as an environment variable, e.g. ARTSTORE_DATA_DIR, ARTSTORE_ADMIN_PORT.
             """;
 
