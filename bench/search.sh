@@ -17,7 +17,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 ROWS="${1:-1000000}"
-ROUNDS="${2:-10}"
+ROUNDS="${2:-5}"
 WARMUP="${SEARCH_WARMUP:-2}"
 command -v psql > /dev/null && command -v pgbench > /dev/null \
   || { echo "psql and pgbench are needed (Debian: postgresql-client)" >&2; exit 1; }
@@ -66,6 +66,9 @@ TOKEN="$(client_token "$SEARCH_CLIENT_ID" "$SEARCH_CLIENT_SECRET")"
 
 # p50 / p99 (ms, nearest rank) of the latencies (µs) in column 3 of pgbench's transaction logs
 pg_percentiles() {
+  local bad
+  bad="$(cat "$@" | awk '$3 !~ /^[0-9]+$/' | wc -l)"
+  [ "$bad" = 0 ] || { echo "pgbench logged $bad failed or skipped transactions:" >&2; cat "$@" | awk '$3 !~ /^[0-9]+$/' | head -3 >&2; return 1; }
   cat "$@" | awk '{print $3}' | sort -n | awk '{v[NR] = $1} END {
     i50 = int(0.5 * NR + 0.999999); i99 = int(0.99 * NR + 0.999999);
     printf "%.2f\t%.2f\t%d\n", v[i50] / 1000, v[i99] / 1000, NR }'
@@ -89,7 +92,9 @@ for mode in exact partial fulltext; do
     pgbench -n -c 1 -t $((n_cases * WARMUP)) "${scripts[@]}" > /dev/null 2>&1   # warm-up, like the HTTP side
     pgbench -n -c 1 -t "$requests" -l --log-prefix="$BENCH_WORK/pgb" "${scripts[@]}" > "$BENCH_WORK/pgbench.out" 2>&1 \
       || { cat "$BENCH_WORK/pgbench.out" >&2; exit 1; }
-    sql="$(pg_percentiles "$BENCH_WORK"/pgb.*)"
+    grep -q "number of transactions actually processed: $requests/$requests" "$BENCH_WORK/pgbench.out" \
+      || { echo "pgbench did not complete every transaction:" >&2; cat "$BENCH_WORK/pgbench.out" >&2; exit 1; }
+    sql="$(pg_percentiles "$BENCH_WORK"/pgb.*)" || exit 1
     sql_p50="$(cut -f1 <<<"$sql")"; sql_p99="$(cut -f2 <<<"$sql")"
     r="$(ratio "$http_p50" "$sql_p50")"
     t="$(target_of "$mode")"
