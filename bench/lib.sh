@@ -52,7 +52,8 @@ bench_workdir() {
 start_stack() {
   [ -f "$STACK_JAR" ] || { echo "Build first: mvn -B -q package -DskipTests" >&2; exit 1; }
   echo "Starting the dev stack in $BENCH_WORK/stack ..." >&2
-  "$JAVA_HOME/bin/java" -jar "$STACK_JAR" --data-dir "$BENCH_WORK/stack" --postgres-port "$(free_port)" \
+  STACK_PG_PORT="$(free_port)"   # embedded PostgreSQL: user/password postgres, database artstore
+  "$JAVA_HOME/bin/java" -jar "$STACK_JAR" --data-dir "$BENCH_WORK/stack" --postgres-port "$STACK_PG_PORT" \
     --admin-port "$(free_port)" --se-edit-port "$(free_port)" --se-rw-port "$(free_port)" \
     --ingester-port "$(free_port)" --query-port "$(free_port)" --ui-port "$(free_port)" "$@" > "$BENCH_WORK/stack.log" 2>&1 &
   STACK_PID=$!

@@ -176,7 +176,7 @@ public final class LocalStack implements AutoCloseable {
             all.putAll(options.extraEnv(name));
             ProcessRunner runner = ProcessRunner.jar(ProcessRunner.findJar(options.repoDir().resolve(module).resolve("target"), module + "-"))
                     .env(all)
-                    .jvmArgs("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+                    .jvmArgs(options.jvmOptions().toArray(String[]::new))
                     .log(logs.resolve(name + ".log"))
                     .healthClient(tls.httpClient());
             processes.add(runner);

@@ -1,13 +1,16 @@
 package io.artstore.devstack;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Where the local stack keeps its data, where the service jars are, and the ports of each
  * part. {@code extraEnv} adds or overrides environment variables per service (tests use it
  * for short GC intervals); keys are service names such as {@code storage-element-edit}.
+ * {@code jvmOptions} are the JVM options of every service process.
  */
 public record StackOptions(
         Path repoDir,
@@ -19,7 +22,29 @@ public record StackOptions(
         int ingesterPort,
         int queryPort,
         int uiPort,
-        Map<String, Map<String, String>> extraEnv) {
+        Map<String, Map<String, String>> extraEnv,
+        List<String> jvmOptions) {
+
+    /**
+     * Small heaps for six JVMs on one machine, but the full JIT: the C2 intrinsics are what make
+     * TLS (AES-GCM) and hashing fast; with C1 only ({@code -XX:TieredStopAtLevel=1}) AES-GCM runs
+     * some 20 times slower and the storage-element hops are bound by it. A small initial heap:
+     * otherwise the JVM sizes it at 1/64 of the machine's memory (capped by -Xmx) and an idle
+     * service's RSS is its whole young generation.
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC");
+
+    public StackOptions {
+        extraEnv = Map.copyOf(extraEnv);
+        jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** Options with the default JVM options. */
+    public StackOptions(Path repoDir, Path dataDir, int postgresPort, int adminPort, int seEditPort, int seRwPort,
+                        int ingesterPort, int queryPort, int uiPort, Map<String, Map<String, String>> extraEnv) {
+        this(repoDir, dataDir, postgresPort, adminPort, seEditPort, seRwPort, ingesterPort, queryPort, uiPort, extraEnv,
+                DEFAULT_JVM_OPTIONS);
+    }
 
     public static final String USAGE = """
             Usage: java -jar dev-stack/target/dev-stack-1.0.0-SNAPSHOT-exec.jar [options]
@@ -32,11 +57,12 @@ public record StackOptions(
               --ingester-port N   ingester-module (default 8020)
               --query-port N      query-module (default 8030)
               --ui-port N         admin-ui (default 4200)
+              --jvm-options "..." JVM options of every service (default "-Xms32m -Xmx256m -XX:+UseSerialGC")
             Each option can also be given as an environment variable, e.g. ARTSTORE_DATA_DIR, ARTSTORE_ADMIN_PORT.
             """;
 
     private static final java.util.Set<String> KNOWN = java.util.Set.of("repo", "data-dir", "postgres-port",
-            "admin-port", "se-edit-port", "se-rw-port", "ingester-port", "query-port", "ui-port");
+            "admin-port", "se-edit-port", "se-rw-port", "ingester-port", "query-port", "ui-port", "jvm-options");
 
     public static StackOptions defaults() {
         return new StackOptions(Path.of("."), Path.of(".artstore"), 15432, 8000, 8010, 8011, 8020, 8030, 4200, Map.of());
@@ -68,17 +94,22 @@ public record StackOptions(
                 port(values, "ingester-port", d.ingesterPort()),
                 port(values, "query-port", d.queryPort()),
                 port(values, "ui-port", d.uiPort()),
-                Map.of());
+                Map.of(),
+                values.containsKey("jvm-options") ? jvmOptions(values.get("jvm-options")) : d.jvmOptions());
         return options;
     }
 
     public StackOptions withExtraEnv(Map<String, Map<String, String>> env) {
         return new StackOptions(repoDir, dataDir, postgresPort, adminPort, seEditPort, seRwPort, ingesterPort, queryPort,
-                uiPort, Map.copyOf(env));
+                uiPort, env, jvmOptions);
     }
 
     public Map<String, String> extraEnv(String service) {
         return extraEnv.getOrDefault(service, Map.of());
+    }
+
+    private static List<String> jvmOptions(String value) {
+        return Arrays.stream(value.trim().split("\\s+")).filter(option -> !option.isEmpty()).toList();
     }
 
     private static int port(Map<String, String> values, String key, int fallback) {

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
@@ -43,7 +47,9 @@ import org.springframework.stereotype.Service;
  *       {@code offline}, nothing else changes, the caller gets 502 {@code SE_UNAVAILABLE}.</li>
  *   <li>Page through the SE's {@code GET /api/v1/files}. Each page is copied into a temporary
  *       staging table with one JDBC batch and upserted with one
- *       {@code INSERT ... SELECT ... ON CONFLICT (file_id) DO UPDATE ... WHERE changed}; the ids
+ *       {@code INSERT ... SELECT ... ON CONFLICT (file_id) DO UPDATE ... WHERE changed}; rows that
+ *       are already identical are left out of it beforehand (ON CONFLICT DO UPDATE locks every
+ *       conflicting row, even when its WHERE then skips the update); the ids
  *       seen are collected in a temporary table. One transaction per page.</li>
  *   <li>Registry rows of the SE that were not seen (and were not touched since the run began)
  *       become {@code deleted} with one {@code UPDATE ... NOT EXISTS}; {@code last_file_sync_at}
@@ -212,38 +218,76 @@ public class RegistrySync {
                 Timestamps.now(clock), durationMs);
     }
 
-    /** Reads the whole listing once, page by page; returns the SE's last reported total. */
+    /**
+     * Reads the whole listing once, page by page; returns the SE's last reported total. The next
+     * page is requested from the SE while the current one is written, so the SE's work and the
+     * transfer overlap with the database's; the requests are the same, in the same order.
+     */
     private long pass(Connection connection, JdbcTemplate template, JdbcClient sql, StorageElement se, Counts counts)
             throws SQLException {
         int pageSize = properties.effectivePageSize();
         int offset = 0;
-        long total = 0;
-        while (true) {
-            Page<SeFileMetadata> page = calls.listFiles(se.url(), pageSize, offset);
-            total = page.total();
-            List<SeFileMetadata> items = page.items();
-            if (items.isEmpty()) {
-                return total;
-            }
-            stage(connection, template, items);
-            sql.sql("INSERT INTO sync_seen SELECT DISTINCT file_id FROM sync_page ON CONFLICT DO NOTHING").update();
-            List<Boolean> inserted = sql.sql(UPSERT)
-                    .param("se", se.id())
-                    .param("now", Timestamps.sql(Timestamps.now(clock)))
-                    .query(Boolean.class).list();
-            for (Boolean isNew : inserted) {
-                if (Boolean.TRUE.equals(isNew)) {
-                    counts.added++;
-                } else {
-                    counts.updated++;
+        long total;
+        // A platform thread, and CompletableFuture.join() to wait: when the caller is itself a
+        // ForkJoinPool worker, join() blocks in a managed way, so the pool can still run the
+        // HTTP client's completion stages.
+        ExecutorService prefetch = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon(true)
+                .name("registry-sync-prefetch-" + se.storageId()).factory());
+        try {
+            CompletableFuture<Page<SeFileMetadata>> next = fetch(prefetch, se, pageSize, 0);
+            while (true) {
+                Page<SeFileMetadata> page = await(next);
+                total = page.total();
+                List<SeFileMetadata> items = page.items();
+                if (items.isEmpty()) {
+                    return total;
+                }
+                offset += items.size();
+                next = page.hasMore() ? fetch(prefetch, se, pageSize, offset) : null;
+                write(connection, template, sql, se, items, counts);
+                if (next == null) {
+                    return total;
                 }
             }
-            sql.sql("TRUNCATE sync_page").update();
-            connection.commit();
-            offset += items.size();
-            if (!page.hasMore()) {
-                return total;
+        } finally {
+            prefetch.shutdownNow();
+        }
+    }
+
+    private CompletableFuture<Page<SeFileMetadata>> fetch(ExecutorService executor, StorageElement se, int limit,
+                                                          int offset) {
+        return CompletableFuture.supplyAsync(() -> calls.listFiles(se.url(), limit, offset), executor);
+    }
+
+    /** One page into the registry: stage, remember the ids seen, upsert, commit. */
+    private void write(Connection connection, JdbcTemplate template, JdbcClient sql, StorageElement se,
+                       List<SeFileMetadata> items, Counts counts) throws SQLException {
+        stage(connection, template, items);
+        sql.sql("INSERT INTO sync_seen SELECT DISTINCT file_id FROM sync_page ON CONFLICT DO NOTHING").update();
+        List<Boolean> inserted = sql.sql(UPSERT)
+                .param("se", se.id())
+                .param("now", Timestamps.sql(Timestamps.now(clock)))
+                .query(Boolean.class).list();
+        for (Boolean isNew : inserted) {
+            if (Boolean.TRUE.equals(isNew)) {
+                counts.added++;
+            } else {
+                counts.updated++;
             }
+        }
+        sql.sql("TRUNCATE sync_page").update();
+        connection.commit();
+    }
+
+    /** The result of a page request; its exception as thrown by the call itself. */
+    private static Page<SeFileMetadata> await(CompletableFuture<Page<SeFileMetadata>> page) {
+        try {
+            return page.join();
+        } catch (CompletionException ex) {
+            if (ex.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("Listing the storage element failed", ex.getCause());
         }
     }
 
@@ -256,6 +300,14 @@ public class RegistrySync {
                    p.uploaded_by, p.uploaded_at, p.description, p.tags, p.status, p.retention_policy, p.ttl_days,
                    p.expires_at, :now, :now
             FROM sync_page p
+            LEFT JOIN files cur ON cur.file_id = p.file_id
+            WHERE cur.file_id IS NULL
+               OR (cur.original_filename, cur.content_type, cur.size, cur.checksum, cur.storage_element_id,
+                   cur.uploaded_by, cur.uploaded_at, cur.description, cur.tags, cur.status, cur.retention_policy,
+                   cur.ttl_days, cur.expires_at)
+                  IS DISTINCT FROM
+                  (p.original_filename, p.content_type, p.size, p.checksum, CAST(:se AS UUID), p.uploaded_by,
+                   p.uploaded_at, p.description, p.tags, p.status, p.retention_policy, p.ttl_days, p.expires_at)
             ORDER BY p.file_id
             ON CONFLICT (file_id) DO UPDATE SET
                 original_filename = EXCLUDED.original_filename,

@@ -19,8 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every filter of {@code POST /api/v1/search} alone and combined, the modes exact and partial, paging and sorting. */
 class SearchFiltersIT extends SeededSearchTest {
 
+    private final JdbcTemplate jdbc;
+
     SearchFiltersIT(@LocalServerPort int port, TestTokenIssuer testTokenIssuer, JdbcTemplate jdbc) {
         super(port, testTokenIssuer, jdbc);
+        this.jdbc = jdbc;
     }
 
     @Test
@@ -240,5 +243,12 @@ class SearchFiltersIT extends SeededSearchTest {
         TestHttp.Response response = search("mode", "partial", "tags", List.of("sortcheck"), "sort_by", "relevance");
         assertThat(names(items(response))).containsExactly("charlie.txt", "Bravo.txt", "alpha.txt");
         assertThat(items(response)).allMatch(item -> item.path("relevance_score").isNull());
+    }
+
+    @Test
+    void searchStatementsArePlannedForTheirActualValues() {
+        // a generic plan (chosen after five executions of one prepared statement) walks the
+        // upload-time index and re-evaluates ILIKE / full-text conditions row by row
+        assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
     }
 }

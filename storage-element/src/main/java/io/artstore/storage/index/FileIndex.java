@@ -2,6 +2,7 @@ package io.artstore.storage.index;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -13,6 +14,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -24,6 +26,10 @@ import io.artstore.storage.attr.FileStatus;
  * ties by id, so paging is stable while files are added), counts per status and bytes
  * stored. Rebuilt from disk at start and by reconcile, updated synchronously by every
  * mutation after its sidecar is durable.
+ *
+ * <p>Pages far into the listing are cut from an array snapshot of the ordered view, built
+ * once per view and version (any mutation makes a new version): a full listing page by page
+ * (the registry sync) then costs O(n) instead of O(n²/page) of skipping through the tree.
  */
 public class FileIndex {
 
@@ -45,6 +51,17 @@ public class FileIndex {
     public record Slice(List<FileAttributes> items, long total) {
     }
 
+    /** Up to this offset a page is read by walking the tree; beyond it, from a snapshot array. */
+    static final int WALK_LIMIT = 2_000;
+
+    private record Snapshot(long version, FileAttributes[] items) {
+    }
+
+    /** Snapshots of the ordered views by status name ("" for all), valid while their version is current. */
+    private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
+    /** Incremented by every mutation (under the write lock). */
+    private long version;
+
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<UUID, FileAttributes> byId = new HashMap<>();
     private final NavigableMap<SortKey, FileAttributes> all = new TreeMap<>();
@@ -60,12 +77,7 @@ public class FileIndex {
     public void put(FileAttributes attributes) {
         lock.writeLock().lock();
         try {
-            removeUnlocked(attributes.fileId());
-            byId.put(attributes.fileId(), attributes);
-            SortKey key = SortKey.of(attributes);
-            all.put(key, attributes);
-            byStatus.get(attributes.status()).put(key, attributes);
-            usedBytes += attributes.size();
+            putUnlocked(attributes);
         } finally {
             lock.writeLock().unlock();
         }
@@ -88,6 +100,7 @@ public class FileIndex {
             all.clear();
             byStatus.values().forEach(Map::clear);
             usedBytes = 0;
+            version++;
             files.forEach(this::putUnlocked);
         } finally {
             lock.writeLock().unlock();
@@ -107,6 +120,12 @@ public class FileIndex {
         lock.readLock().lock();
         try {
             NavigableMap<SortKey, FileAttributes> source = status == null ? all : byStatus.get(status);
+            if (offset > WALK_LIMIT) {
+                FileAttributes[] ordered = snapshot(status == null ? "" : status.name(), source);
+                int from = Math.min(offset, ordered.length);
+                int to = (int) Math.min((long) from + limit, ordered.length);
+                return new Slice(Arrays.asList(Arrays.copyOfRange(ordered, from, to)), source.size());
+            }
             List<FileAttributes> items = new ArrayList<>(Math.min(limit, source.size()));
             Iterator<FileAttributes> it = source.values().iterator();
             for (int skipped = 0; skipped < offset && it.hasNext(); skipped++) {
@@ -119,6 +138,16 @@ public class FileIndex {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** Called under the read lock: concurrent readers may build the same snapshot, which is harmless. */
+    private FileAttributes[] snapshot(String view, NavigableMap<SortKey, FileAttributes> source) {
+        Snapshot current = snapshots.get(view);
+        if (current == null || current.version() != version) {
+            current = new Snapshot(version, source.values().toArray(FileAttributes[]::new));
+            snapshots.put(view, current);
+        }
+        return current.items();
     }
 
     public List<FileAttributes> snapshot() {
@@ -160,6 +189,7 @@ public class FileIndex {
 
     private void putUnlocked(FileAttributes attributes) {
         removeUnlocked(attributes.fileId());
+        version++;
         byId.put(attributes.fileId(), attributes);
         SortKey key = SortKey.of(attributes);
         all.put(key, attributes);
@@ -170,6 +200,7 @@ public class FileIndex {
     private void removeUnlocked(UUID fileId) {
         FileAttributes previous = byId.remove(fileId);
         if (previous != null) {
+            version++;
             SortKey key = SortKey.of(previous);
             all.remove(key);
             byStatus.get(previous.status()).remove(key);

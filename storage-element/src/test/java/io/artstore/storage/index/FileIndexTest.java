@@ -43,4 +43,32 @@ class FileIndexTest {
         assertThat(index.size()).isEqualTo(2);
         assertThat(index.get(b.fileId())).isEmpty();
     }
+
+    @Test
+    void pagesFarIntoTheListingMatchAWalkAndFollowMutations() {
+        FileIndex index = new FileIndex();
+        List<FileAttributes> files = new java.util.ArrayList<>();
+        for (int i = 0; i < FileIndex.WALK_LIMIT * 2; i++) {
+            files.add(file(i, 1, i % 3 == 0 ? FileStatus.DELETED : FileStatus.ACTIVE));
+        }
+        index.replaceAll(files);
+        List<FileAttributes> active = files.stream().filter(f -> f.status() == FileStatus.ACTIVE).toList();
+
+        int far = FileIndex.WALK_LIMIT + 7;
+        assertThat(index.page(null, far, 5).items()).containsExactlyElementsOf(files.subList(far, far + 5));
+        assertThat(index.page(null, far, 5).total()).isEqualTo(files.size());
+        assertThat(index.page(FileStatus.ACTIVE, far, 3).items()).containsExactlyElementsOf(active.subList(far, far + 3));
+        assertThat(index.page(null, files.size() - 2, 10).items()).containsExactlyElementsOf(files.subList(files.size() - 2, files.size()));
+        assertThat(index.page(null, files.size() + 5, 10).items()).isEmpty();
+
+        // a mutation is visible to the next far page (no stale snapshot)
+        index.remove(files.get(far).fileId());
+        assertThat(index.page(null, far, 1).items()).containsExactly(files.get(far + 1));
+        FileAttributes latest = file(1_000_000, 1, FileStatus.ACTIVE);
+        index.put(latest);
+        assertThat(index.page(null, files.size() - 1, 10).items()).containsExactly(latest);
+        index.put(files.get(far + 1).withStatus(FileStatus.EXPIRED));
+        assertThat(index.page(null, far, 1).items().getFirst().status()).isEqualTo(FileStatus.EXPIRED);
+        assertThat(index.page(FileStatus.ACTIVE, far, 1).items()).doesNotContain(files.get(far + 1));
+    }
 }

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Part 3: search over N registry rows (default 1,000,000), query-module vs the same SQL in
+# PostgreSQL directly.
+#
+# Starts the dev stack, generates N realistic rows of admin-module's "files" table
+# (bench/gen-registry.py: Russian and English names, descriptions and tags, skewed word
+# frequencies, varied extensions / types / sizes / dates / statuses, four archive SEs) and
+# loads them with COPY (indexes dropped before and rebuilt after, from their own
+# definitions), then ANALYZE. For each mode (exact, partial, fulltext), without and with
+# filters (extension, tag, upload date range), it measures
+#   - POST /api/v1/search on query-module, one request at a time over one kept-alive
+#     connection (bench/java/SearchLoad.java, JDK HTTP client): p50 / p99;
+#   - the SQL query-module runs for the same requests (page SELECT + COUNT, produced by
+#     query-module's own SearchStatement, bench/java/SearchSql.java) through pgbench, one
+#     client, per-transaction latency log: p50 / p99.
+# Usage: bench/search.sh [rows] [rounds]
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+ROWS="${1:-1000000}"
+ROUNDS="${2:-5}"
+WARMUP="${SEARCH_WARMUP:-2}"
+command -v psql > /dev/null && command -v pgbench > /dev/null \
+  || { echo "psql and pgbench are needed (Debian: postgresql-client)" >&2; exit 1; }
+require_jars query-module
+bench_workdir
+start_stack
+
+export PGHOST=127.0.0.1 PGPORT="$STACK_PG_PORT" PGUSER=postgres PGPASSWORD=postgres PGDATABASE=artstore
+PSQL=(psql -X -q -v ON_ERROR_STOP=1)
+# query-module adds its search indexes with its own migrations: wait until they exist
+for _ in $(seq 1 120); do
+  [ "$("${PSQL[@]}" -Atc "SELECT count(*) FROM pg_indexes WHERE tablename = 'files' AND indexname LIKE 'query_files_%'")" -ge 4 ] && break
+  sleep 1
+done
+
+echo "Generating and loading $ROWS registry rows ..." >&2
+SES=()
+for i in 1 2 3 4; do
+  SES+=("$("${PSQL[@]}" -Atc "INSERT INTO storage_elements (id, name, url, storage_id, mode, status)
+    VALUES (gen_random_uuid(), 'Archive SE $i', 'https://se-archive-$i.invalid:8010', 'se-archive-$i', 'ar', 'offline')
+    RETURNING id")")
+done
+mapfile -t INDEXES < <("${PSQL[@]}" -Atc "SELECT pg_get_indexdef(indexrelid) FROM pg_index
+  WHERE indrelid = 'files'::regclass AND NOT indisprimary")
+"${PSQL[@]}" -Atc "SELECT string_agg(format('DROP INDEX %I', indexrelid::regclass::text), '; ')
+  FROM pg_index WHERE indrelid = 'files'::regclass AND NOT indisprimary" | "${PSQL[@]}"
+load_started=$(date +%s)
+python3 "$BENCH_ROOT/bench/gen-registry.py" "$ROWS" "$BENCH_WORK/cases.tsv" "${SES[@]}" \
+  | "${PSQL[@]}" -c "\\copy files (file_id, original_filename, content_type, size, checksum, storage_element_id,
+      storage_filename, uploaded_by, uploaded_at, description, tags, status, retention_policy, ttl_days, expires_at,
+      created_at, updated_at) FROM STDIN"
+copied=$(date +%s)
+{ echo "SET maintenance_work_mem = '256MB';"; printf '%s;\n' "${INDEXES[@]}"; echo "ANALYZE files;"; } | "${PSQL[@]}"
+indexed=$(date +%s)
+total_rows="$("${PSQL[@]}" -Atc "SELECT count(*) FROM files")"
+echo "Loaded $total_rows rows: generate + COPY $((copied - load_started)) s, indexes + ANALYZE $((indexed - copied)) s" >&2
+
+# The SQL query-module runs for each case, from its own SearchStatement.
+QJAR="$BENCH_WORK/query-jar"
+mkdir -p "$QJAR" && (cd "$QJAR" && unzip -q "$(module_jar query-module)")
+"$JAVA_HOME/bin/java" -cp "$QJAR/BOOT-INF/classes:$QJAR/BOOT-INF/lib/*" "$BENCH_ROOT/bench/java/SearchSql.java" \
+  "$BENCH_WORK/cases.tsv" "$BENCH_WORK/sql"
+
+TOKEN="$(client_token "$SEARCH_CLIENT_ID" "$SEARCH_CLIENT_SECRET")"
+[ -n "$TOKEN" ] || { echo "cannot get a token for the search client" >&2; exit 1; }
+
+# p50 / p99 (ms, nearest rank) of the latencies (µs) in column 3 of pgbench's transaction logs
+pg_percentiles() {
+  local bad
+  bad="$(cat "$@" | awk '$3 !~ /^[0-9]+$/' | wc -l)"
+  [ "$bad" = 0 ] || { echo "pgbench logged $bad failed or skipped transactions:" >&2; cat "$@" | awk '$3 !~ /^[0-9]+$/' | head -3 >&2; return 1; }
+  cat "$@" | awk '{print $3}' | sort -n | awk '{v[NR] = $1} END {
+    i50 = int(0.5 * NR + 0.999999); i99 = int(0.99 * NR + 0.999999);
+    printf "%.2f\t%.2f\t%d\n", v[i50] / 1000, v[i99] / 1000, NR }'
+}
+
+target_of() { case "$1" in fulltext) echo 25 ;; *) echo 10 ;; esac; }
+ROWS_MD=()
+for mode in exact partial fulltext; do
+  for filters in without with; do
+    grep -n -P "^$mode\t$filters\t" "$BENCH_WORK/cases.tsv" > "$BENCH_WORK/group.idx" || true
+    n_cases=$(wc -l < "$BENCH_WORK/group.idx")
+    [ "$n_cases" -gt 0 ] || { echo "no cases for $mode/$filters" >&2; exit 1; }
+    cut -d: -f2- "$BENCH_WORK/group.idx" > "$BENCH_WORK/group.tsv"
+    echo "Measuring $mode $filters filters ($n_cases distinct requests) ..." >&2
+    http="$("$JAVA_HOME/bin/java" "$BENCH_ROOT/bench/java/SearchLoad.java" "$QUERY_URL" "$TOKEN" "$BENCH_WORK/group.tsv" \
+      "$WARMUP" "$ROUNDS")"
+    http_p50="$(cut -f3 <<<"$http")"; http_p99="$(cut -f4 <<<"$http")"; requests="$(cut -f5 <<<"$http")"
+    scripts=()
+    while IFS=: read -r line _; do scripts+=(-f "$BENCH_WORK/sql/$((line - 1)).sql"); done < "$BENCH_WORK/group.idx"
+    rm -f "$BENCH_WORK"/pgb.*
+    pgbench -n -c 1 -t $((n_cases * WARMUP)) "${scripts[@]}" > /dev/null 2>&1   # warm-up, like the HTTP side
+    pgbench -n -c 1 -t "$requests" -l --log-prefix="$BENCH_WORK/pgb" "${scripts[@]}" > "$BENCH_WORK/pgbench.out" 2>&1 \
+      || { cat "$BENCH_WORK/pgbench.out" >&2; exit 1; }
+    grep -q "number of transactions actually processed: $requests/$requests" "$BENCH_WORK/pgbench.out" \
+      || { echo "pgbench did not complete every transaction:" >&2; cat "$BENCH_WORK/pgbench.out" >&2; exit 1; }
+    sql="$(pg_percentiles "$BENCH_WORK"/pgb.*)" || exit 1
+    sql_p50="$(cut -f1 <<<"$sql")"; sql_p99="$(cut -f2 <<<"$sql")"
+    r="$(ratio "$http_p50" "$sql_p50")"
+    t="$(target_of "$mode")"
+    met="$(awk -v p="$http_p50" -v t="$t" -v r="$r" 'BEGIN { print (p <= t && r <= 2) ? "yes" : "**no**" }')"
+    echo "  query-module p50 $http_p50 ms p99 $http_p99 ms; SQL p50 $sql_p50 ms p99 $sql_p99 ms" >&2
+    ROWS_MD+=("| $mode | $filters | $requests | $http_p50 | $http_p99 | $sql_p50 | $sql_p99 | $r | ≤ $t ms, ≤ 2× | $met |")
+  done
+done
+
+report "#### Search over $(printf "%'d" "$total_rows") registry rows" "" \
+  "Rows from \`bench/gen-registry.py\` loaded with COPY ($((copied - load_started)) s; index rebuild + ANALYZE $((indexed - copied)) s)." \
+  "query-module: \`POST /api/v1/search\` (default page of 100, sorted by upload time), one request at a time over one" \
+  "kept-alive connection (\`bench/java/SearchLoad.java\`), $WARMUP warm-up rounds, then $ROUNDS rounds over every distinct request of the group." \
+  "SQL: the page SELECT and the COUNT query-module runs for the same requests (from its \`SearchStatement\`, bind" \
+  "values inlined), run by \`pgbench -n -c 1 -l\` against the same PostgreSQL; latency per transaction." \
+  "Filters: \`file_extension=pdf\`, \`tags=[finance]\`, upload date in 2023–2024. Times in ms." "" \
+  "| mode | filters | requests | p50 | p99 | SQL p50 | SQL p99 | ratio p50 | target | met |" \
+  "|---|---|---|---|---|---|---|---|---|---|" "${ROWS_MD[@]}"
