@@ -128,6 +128,7 @@ public final class LocalStack implements AutoCloseable {
             ProcessRunner runner = ProcessRunner.jar(ProcessRunner.findJar(options.repoDir().resolve(module).resolve("target"), module + "-"))
                     .env(all)
                     .jvmArgs("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+                    .jvmArgs(options.jvmArgs().toArray(String[]::new))
                     .log(logs.resolve(name + ".log"))
                     .healthClient(tls.httpClient());
             processes.add(runner);

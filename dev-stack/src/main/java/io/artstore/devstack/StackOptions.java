@@ -2,12 +2,15 @@ package io.artstore.devstack;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Where the local stack keeps its data, where the service jars are, and the ports of each
  * part. {@code extraEnv} adds or overrides environment variables per service (tests use it
  * for short GC intervals); keys are service names such as {@code storage-element-edit}.
+ * {@code jvmArgs} go to every service's JVM after the stack's defaults, so they win
+ * (benchmarks use them for a small heap and the full JIT).
  */
 public record StackOptions(
         Path repoDir,
@@ -19,7 +22,14 @@ public record StackOptions(
         int ingesterPort,
         int queryPort,
         int uiPort,
-        Map<String, Map<String, String>> extraEnv) {
+        Map<String, Map<String, String>> extraEnv,
+        List<String> jvmArgs) {
+
+    public StackOptions(Path repoDir, Path dataDir, int postgresPort, int adminPort, int seEditPort, int seRwPort,
+                        int ingesterPort, int queryPort, int uiPort, Map<String, Map<String, String>> extraEnv) {
+        this(repoDir, dataDir, postgresPort, adminPort, seEditPort, seRwPort, ingesterPort, queryPort, uiPort, extraEnv,
+                List.of());
+    }
 
     public static final String USAGE = """
             Usage: java -jar dev-stack/target/dev-stack-1.0.0-SNAPSHOT-exec.jar [options]
@@ -32,11 +42,13 @@ public record StackOptions(
               --ingester-port N   ingester-module (default 8020)
               --query-port N      query-module (default 8030)
               --ui-port N         admin-ui (default 4200)
+              --jvm-args "ARGS"   extra JVM options for every service, after the defaults
+                                  (-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1), e.g. "-Xmx128m"
             Each option can also be given as an environment variable, e.g. ARTSTORE_DATA_DIR, ARTSTORE_ADMIN_PORT.
             """;
 
     private static final java.util.Set<String> KNOWN = java.util.Set.of("repo", "data-dir", "postgres-port",
-            "admin-port", "se-edit-port", "se-rw-port", "ingester-port", "query-port", "ui-port");
+            "admin-port", "se-edit-port", "se-rw-port", "ingester-port", "query-port", "ui-port", "jvm-args");
 
     public static StackOptions defaults() {
         return new StackOptions(Path.of("."), Path.of(".artstore"), 15432, 8000, 8010, 8011, 8020, 8030, 4200, Map.of());
@@ -68,13 +80,21 @@ public record StackOptions(
                 port(values, "ingester-port", d.ingesterPort()),
                 port(values, "query-port", d.queryPort()),
                 port(values, "ui-port", d.uiPort()),
-                Map.of());
+                Map.of(),
+                jvmArgs(values.get("jvm-args")));
         return options;
     }
 
     public StackOptions withExtraEnv(Map<String, Map<String, String>> env) {
         return new StackOptions(repoDir, dataDir, postgresPort, adminPort, seEditPort, seRwPort, ingesterPort, queryPort,
-                uiPort, Map.copyOf(env));
+                uiPort, Map.copyOf(env), jvmArgs);
+    }
+
+    private static List<String> jvmArgs(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return List.of(value.trim().split("\\s+"));
     }
 
     public Map<String, String> extraEnv(String service) {
