@@ -91,9 +91,13 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
   done
 fi
 
+# CPU time (user + system) a process has used so far, in seconds
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+
 # --- 1. upload -----------------------------------------------------------------------------
 echo "Uploading $SIZE bytes through the ingester to the edit SE (TLS) ..." >&2
 sync
+IG_CPU0="$(cpu_seconds "$IG_PID")"; SE_CPU0="$(cpu_seconds "$SE_PID")"
 RESULT="$(curl -s -o "$BENCH_WORK/upload.json" -w '%{http_code} %{time_total}' \
   "$INGEST_URL/api/v1/files/upload" -H "Authorization: Bearer $INGEST_TOKEN" \
   -F ttl_days=1 -F "file=@$BENCH_WORK/payload.bin;type=application/octet-stream")" || true
@@ -104,6 +108,8 @@ CHECKSUM="$(json_field checksum < "$BENCH_WORK/upload.json")"
 [ "$CHECKSUM" = "$EXPECTED" ] || fail "checksum mismatch: $CHECKSUM vs $EXPECTED"
 UP_MBPS=$(mbps "$SIZE" "$UP_SECONDS")
 UP_RATIO=$(ratio "$UP_MBPS" "$DD_MBPS")
+IG_CPU="$(awk -v a="$IG_CPU0" -v b="$(cpu_seconds "$IG_PID")" 'BEGIN { printf "%.1f", b - a }')"
+SE_CPU="$(awk -v a="$SE_CPU0" -v b="$(cpu_seconds "$SE_PID")" 'BEGIN { printf "%.1f", b - a }')"
 IG_RSS="$(peak_rss_mib "$IG_PID")"
 SE_RSS="$(peak_rss_mib "$SE_PID")"
 
@@ -122,7 +128,7 @@ report "#### 1. Upload of $((SIZE / 1048576)) MiB through ingester → SE (TLS),
   "| \`dd if=payload of=<same disk> bs=1M conv=fsync\` | ${DD_SECONDS} s | $DD_MBPS | — | — | — |" \
   "| \`curl -F file=@payload\` → ingester → SE | ${UP_SECONDS} s | $UP_MBPS | dd $DD_MBPS | $UP_RATIO | $(met "$UP_RATIO" 0.7) |" \
   "" \
-  "Peak RSS (VmHWM) after the upload: ingester $IG_RSS MiB, storage element $SE_RSS MiB. SHA-256 reported by the system matches the payload." \
+  "Peak RSS (VmHWM) after the upload: ingester $IG_RSS MiB, storage element $SE_RSS MiB. CPU time used during the upload: ingester $IG_CPU s, storage element $SE_CPU s (of $(nproc) cores × ${UP_SECONDS} s). SHA-256 reported by the system matches the payload." \
   ""
 
 # --- 2. download ---------------------------------------------------------------------------
@@ -219,7 +225,11 @@ setup = function(thread) counter = counter + 1; thread:set("seed", counter) end
 init = function(args) math.randomseed(os.time() * 1000 + seed) end
 request = function()
   local first = math.random(0, chunks - 1) * $CHUNK
-  return wrk.format("GET", nil, { ["Range"] = "bytes=" .. first .. "-" .. (first + $CHUNK - 1) })
+  -- wrk.format replaces wrk.headers (Authorization from -H) with the table given: copy them
+  local headers = {}
+  for name, value in pairs(wrk.headers) do headers[name] = value end
+  headers["Range"] = "bytes=" .. first .. "-" .. (first + $CHUNK - 1)
+  return wrk.format("GET", nil, headers)
 end
 EOF
 
