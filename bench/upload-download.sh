@@ -251,10 +251,23 @@ ranged() {
 }
 
 echo "64 clients x 1 MiB ranged GETs, ${WRK_SECONDS}s each ..." >&2
+if [ -n "${BENCH_PROFILE:-}" ]; then
+  for pid in "$SE_PID" "$QM_PID"; do
+    "$JAVA_HOME/bin/jcmd" "$pid" JFR.start name=ranged settings=profile filename="$BENCH_WORK/ranged-$pid.jfr" >/dev/null
+  done
+fi
 ranged "$NGINX_URL"; R_NG_RPS=$R_RPS R_NG_50=$R_50 R_NG_99=$R_99 R_NG_ERR=$R_ERR
 ranged "$NGINX_TLS_URL"; R_NGT_RPS=$R_RPS R_NGT_50=$R_50 R_NGT_99=$R_99 R_NGT_ERR=$R_ERR
 ranged "$SE_URL" -H "Authorization: Bearer $READ_TOKEN"; R_SE_RPS=$R_RPS R_SE_50=$R_50 R_SE_99=$R_99 R_SE_ERR=$R_ERR
 ranged "$QM_URL" -H "Authorization: Bearer $READ_TOKEN"; R_QM_RPS=$R_RPS R_QM_50=$R_50 R_QM_99=$R_99 R_QM_ERR=$R_ERR
+if [ -n "${BENCH_PROFILE:-}" ]; then
+  for pid in "$SE_PID" "$QM_PID"; do
+    "$JAVA_HOME/bin/jcmd" "$pid" JFR.stop name=ranged >/dev/null
+    echo "=== ranged downloads: hot methods of $([ "$pid" = "$SE_PID" ] && echo SE || echo query) ===" >&2
+    "$JAVA_HOME/bin/jfr" view hot-methods "$BENCH_WORK/ranged-$pid.jfr" >&2 || true
+    cp "$BENCH_WORK/ranged-$pid.jfr" "${TMPDIR:-/tmp}/bench-ranged-$([ "$pid" = "$SE_PID" ] && echo se || echo query).jfr"
+  done
+fi
 report "#### 2b. 64 clients × random 1 MiB ranges (\`wrk -t2 -c64 -d${WRK_SECONDS}s\`, Range header from a Lua script)" "" \
   "| target | requests/s | MB/s | p50 | p99 | errors (non-2xx + socket) | requests/s ratio to nginx HTTP |" \
   "|---|---|---|---|---|---|---|" \
