@@ -17,8 +17,11 @@
 # Needs: the packaged jars (mvn -B -q package -DskipTests), curl, openssl, sha256sum; nginx
 # and wrk are installed with apt-get when missing.
 # Env: BENCH_SIZE (bytes, default 1073741824), BENCH_RUNS (downloads per target, best is
-#      reported, default 3), BENCH_WRK_SECONDS (default 15), BENCH_PROFILE=1 (JFR recordings
-#      of ingester and SE during the upload, printed as hot methods).
+#      reported, default 3), BENCH_WRK_SECONDS (default 15), BENCH_WARMUP_SECONDS (unreported
+#      wrk warm-up before each ranged run, default 10), BENCH_PROFILE=1 (JFR recordings of
+#      ingester and SE during the upload, SE and query during the ranged runs, printed as
+#      hot methods). Every measured transfer follows an unreported warm-up on the same path
+#      (128 MiB upload, one full download, a wrk run): the services are long-running JVMs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/lib.sh
@@ -27,6 +30,7 @@ source bench/lib.sh
 SIZE="${BENCH_SIZE:-1073741824}"
 RUNS="${BENCH_RUNS:-3}"
 WRK_SECONDS="${BENCH_WRK_SECONDS:-15}"
+WARMUP_SECONDS="${BENCH_WARMUP_SECONDS:-10}"
 HEAP=128m
 CHUNK=1048576
 
@@ -80,8 +84,11 @@ INGEST_TOKEN="$(client_token "$INGEST_CLIENT_ID" "$INGEST_CLIENT_SECRET")"
 READ_TOKEN="$(client_token "$SEARCH_CLIENT_ID" "$SEARCH_CLIENT_SECRET")"
 [ -n "$INGEST_TOKEN" ] && [ -n "$READ_TOKEN" ] || fail "cannot get access tokens from admin-module"
 
-# warm-up: a small upload so that the first-request costs are not measured
-head -c 1048576 "$BENCH_WORK/payload.bin" > "$BENCH_WORK/warmup.bin"
+# Warm-up: the services are long-running JVMs, nginx has no JIT. A fresh stack spends seconds
+# of CPU in the JIT compilers on the first real traffic (JFR: the C2 compiler thread was the
+# busiest thread of the SE and of query-module in unwarmed 10 s ranged runs), so each
+# measured transfer is preceded by unreported traffic on the same path.
+head -c 134217728 "$BENCH_WORK/payload.bin" > "$BENCH_WORK/warmup.bin"
 curl -sf -o /dev/null "$INGEST_URL/api/v1/files/upload" -H "Authorization: Bearer $INGEST_TOKEN" \
   -F ttl_days=1 -F "file=@$BENCH_WORK/warmup.bin;type=application/octet-stream" || fail "warm-up upload failed"
 
@@ -185,6 +192,7 @@ QM_URL="$QUERY_URL/api/v1/files/$FILE_ID/download"
 download() {
   local url="$1" best="" run out status size seconds
   shift
+  curl -s -o /dev/null --cacert "$SE_CA_CERT" "$@" "$url" || true # unreported warm-up
   for run in $(seq 1 "$RUNS"); do
     out="$(curl -s -o /dev/null --cacert "$SE_CA_CERT" -w '%{http_code} %{size_download} %{time_total}' "$@" "$url")" || true
     read -r status size seconds <<<"$out"
@@ -237,6 +245,8 @@ EOF
 ranged() {
   local url="$1" out non2xx sockerr
   shift
+  # unreported warm-up on the same path (see the upload's warm-up)
+  wrk -t2 -c64 -d"${WARMUP_SECONDS}s" --timeout 30s -s "$BENCH_WORK/ranges.lua" "$@" "$url" >/dev/null 2>&1 || true
   out="$(wrk -t2 -c64 -d"${WRK_SECONDS}s" --timeout 30s --latency -s "$BENCH_WORK/ranges.lua" "$@" "$url" 2>&1)" \
     || { echo "$out" >&2; fail "wrk against $url failed"; }
   echo "$out" > "$BENCH_WORK/wrk-$(date +%s%N).log"
@@ -258,8 +268,12 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
 fi
 ranged "$NGINX_URL"; R_NG_RPS=$R_RPS R_NG_50=$R_50 R_NG_99=$R_99 R_NG_ERR=$R_ERR
 ranged "$NGINX_TLS_URL"; R_NGT_RPS=$R_RPS R_NGT_50=$R_50 R_NGT_99=$R_99 R_NGT_ERR=$R_ERR
+SE_CPU2="$(cpu_seconds "$SE_PID")"
 ranged "$SE_URL" -H "Authorization: Bearer $READ_TOKEN"; R_SE_RPS=$R_RPS R_SE_50=$R_50 R_SE_99=$R_99 R_SE_ERR=$R_ERR
+SE_CPU3="$(cpu_seconds "$SE_PID")"; QM_CPU3="$(cpu_seconds "$QM_PID")"
 ranged "$QM_URL" -H "Authorization: Bearer $READ_TOKEN"; R_QM_RPS=$R_RPS R_QM_50=$R_50 R_QM_99=$R_99 R_QM_ERR=$R_ERR
+SE_CPU4="$(cpu_seconds "$SE_PID")"; QM_CPU4="$(cpu_seconds "$QM_PID")"
+diff_s() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 if [ -n "${BENCH_PROFILE:-}" ]; then
   for pid in "$SE_PID" "$QM_PID"; do
     "$JAVA_HOME/bin/jcmd" "$pid" JFR.stop name=ranged >/dev/null
@@ -276,5 +290,5 @@ report "#### 2b. 64 clients × random 1 MiB ranges (\`wrk -t2 -c64 -d${WRK_SECON
   "| SE direct, HTTPS | $R_SE_RPS | $(awk -v r="$R_SE_RPS" 'BEGIN {printf "%.0f", r * 1.048576}') | $R_SE_50 | $R_SE_99 | $R_SE_ERR | $(ratio "$R_SE_RPS" "$R_NG_RPS") |" \
   "| via query → SE | $R_QM_RPS | $(awk -v r="$R_QM_RPS" 'BEGIN {printf "%.0f", r * 1.048576}') | $R_QM_50 | $R_QM_99 | $R_QM_ERR | $(ratio "$R_QM_RPS" "$R_NG_RPS") |" \
   "" \
-  "Peak RSS (VmHWM) at the end: storage element $(peak_rss_mib "$SE_PID") MiB, query-module $(peak_rss_mib "$QM_PID") MiB. wrk and every server share the same 2 cores." \
+  "CPU time used during the ${WRK_SECONDS} s runs: SE direct: SE $(diff_s "$SE_CPU2" "$SE_CPU3") s; via query: SE $(diff_s "$SE_CPU3" "$SE_CPU4") s, query-module $(diff_s "$QM_CPU3" "$QM_CPU4") s (of $(nproc) cores × ${WRK_SECONDS} s). Peak RSS (VmHWM) at the end: storage element $(peak_rss_mib "$SE_PID") MiB, query-module $(peak_rss_mib "$QM_PID") MiB. wrk and every server share the same cores." \
   ""
