@@ -247,8 +247,11 @@ ranged() {
   shift
   # unreported warm-up on the same path (see the upload's warm-up)
   wrk -t2 -c64 -d"${WARMUP_SECONDS}s" --timeout 30s -s "$BENCH_WORK/ranges.lua" "$@" "$url" >/dev/null 2>&1 || true
+  R_SE_CPU0="$(cpu_seconds "$SE_PID")"; R_QM_CPU0="$(cpu_seconds "$QM_PID")"
   out="$(wrk -t2 -c64 -d"${WRK_SECONDS}s" --timeout 30s --latency -s "$BENCH_WORK/ranges.lua" "$@" "$url" 2>&1)" \
     || { echo "$out" >&2; fail "wrk against $url failed"; }
+  R_SE_CPU="$(awk -v a="$R_SE_CPU0" -v b="$(cpu_seconds "$SE_PID")" 'BEGIN { printf "%.1f", b - a }')"
+  R_QM_CPU="$(awk -v a="$R_QM_CPU0" -v b="$(cpu_seconds "$QM_PID")" 'BEGIN { printf "%.1f", b - a }')"
   echo "$out" > "$BENCH_WORK/wrk-$(date +%s%N).log"
   R_RPS="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
   R_50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
@@ -268,12 +271,9 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
 fi
 ranged "$NGINX_URL"; R_NG_RPS=$R_RPS R_NG_50=$R_50 R_NG_99=$R_99 R_NG_ERR=$R_ERR
 ranged "$NGINX_TLS_URL"; R_NGT_RPS=$R_RPS R_NGT_50=$R_50 R_NGT_99=$R_99 R_NGT_ERR=$R_ERR
-SE_CPU2="$(cpu_seconds "$SE_PID")"
 ranged "$SE_URL" -H "Authorization: Bearer $READ_TOKEN"; R_SE_RPS=$R_RPS R_SE_50=$R_50 R_SE_99=$R_99 R_SE_ERR=$R_ERR
-SE_CPU3="$(cpu_seconds "$SE_PID")"; QM_CPU3="$(cpu_seconds "$QM_PID")"
+SE_DIRECT_CPU=$R_SE_CPU
 ranged "$QM_URL" -H "Authorization: Bearer $READ_TOKEN"; R_QM_RPS=$R_RPS R_QM_50=$R_50 R_QM_99=$R_99 R_QM_ERR=$R_ERR
-SE_CPU4="$(cpu_seconds "$SE_PID")"; QM_CPU4="$(cpu_seconds "$QM_PID")"
-diff_s() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 if [ -n "${BENCH_PROFILE:-}" ]; then
   for pid in "$SE_PID" "$QM_PID"; do
     "$JAVA_HOME/bin/jcmd" "$pid" JFR.stop name=ranged >/dev/null
@@ -290,5 +290,5 @@ report "#### 2b. 64 clients × random 1 MiB ranges (\`wrk -t2 -c64 -d${WRK_SECON
   "| SE direct, HTTPS | $R_SE_RPS | $(awk -v r="$R_SE_RPS" 'BEGIN {printf "%.0f", r * 1.048576}') | $R_SE_50 | $R_SE_99 | $R_SE_ERR | $(ratio "$R_SE_RPS" "$R_NG_RPS") |" \
   "| via query → SE | $R_QM_RPS | $(awk -v r="$R_QM_RPS" 'BEGIN {printf "%.0f", r * 1.048576}') | $R_QM_50 | $R_QM_99 | $R_QM_ERR | $(ratio "$R_QM_RPS" "$R_NG_RPS") |" \
   "" \
-  "CPU time used during the ${WRK_SECONDS} s runs: SE direct: SE $(diff_s "$SE_CPU2" "$SE_CPU3") s; via query: SE $(diff_s "$SE_CPU3" "$SE_CPU4") s, query-module $(diff_s "$QM_CPU3" "$QM_CPU4") s (of $(nproc) cores × ${WRK_SECONDS} s). Peak RSS (VmHWM) at the end: storage element $(peak_rss_mib "$SE_PID") MiB, query-module $(peak_rss_mib "$QM_PID") MiB. wrk and every server share the same cores." \
+  "CPU time used during the measured ${WRK_SECONDS} s runs: SE direct: SE $SE_DIRECT_CPU s; via query: SE $R_SE_CPU s, query-module $R_QM_CPU s (of $(nproc) cores × ${WRK_SECONDS} s). Peak RSS (VmHWM) at the end: storage element $(peak_rss_mib "$SE_PID") MiB, query-module $(peak_rss_mib "$QM_PID") MiB. wrk and every server share the same cores." \
   ""
