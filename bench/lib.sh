@@ -23,8 +23,16 @@ require_jars() {
   done
 }
 
+# A port that is free now, below the kernel's ephemeral range (32768+): a port the kernel
+# hands out for outgoing connections could be taken again before a slow service binds it.
 free_port() {
-  python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])' 2>/dev/null || shuf -i 20000-60000 -n 1
+  local port _
+  for _ in $(seq 1 100); do
+    port=$(shuf -i 20000-32000 -n 1)
+    python3 -c "import socket;s=socket.socket();s.bind(('127.0.0.1',$port))" 2>/dev/null && { echo "$port"; return 0; }
+  done
+  echo "no free port found" >&2
+  return 1
 }
 
 json_field() { sed -n "s/.*\"$1\" *: *\"\([^\"]*\)\".*/\1/p" | head -1; }

@@ -152,11 +152,13 @@ public class DownloadProxy {
             while (true) {
                 int read;
                 try {
-                    read = in.read(buffer);
+                    // Whole buffers: the HTTP client hands out one TLS record (<= 16 KiB) per read,
+                    // and each write to the servlet response is a socket write of its own.
+                    read = in.readNBytes(buffer, 0, buffer.length);
                 } catch (IOException ex) {
                     return storageElementFailed(response, copied, ex);
                 }
-                if (read < 0) {
+                if (read == 0) {
                     break;
                 }
                 try {
