@@ -36,8 +36,10 @@ class FilesBrowserIT extends BrowserTestBase {
         browser().login(TestStack.ADMIN, TestStack.ADMIN_PASSWORD);
         browser().click(By.id("nav-files"));
         new Select(browser().find(By.id("filter-se"))).selectByValue(seId);
-        browser().waitText(By.id("table"), "report-2026.txt");
-        assertThat(browser().all(By.cssSelector("#files-table .file-row"))).hasSize(3);
+        // the unfiltered table may already list this SE's files (and other tests'): wait for the filtered one
+        browser().waitPath("se=" + seId);
+        browser().waitCount(By.cssSelector("#files-table .file-row"), 3);
+        assertThat(browser().text(By.id("table"))).contains("report-2026.txt");
 
         // the hostile name is text, not markup
         assertThat(browser().all(By.cssSelector("#files-table .file-name")))
