@@ -326,7 +326,19 @@ class RegistrySyncIT extends AdminApiTest {
         String metrics = http().get("/metrics").body();
         assertThat(metrics).containsPattern(
                 "artstore_admin_sync_runs_total\\{[^}]*outcome=\"success\",storage_id=\"se-rw-it\"} [1-9]");
-        assertThat(metrics).containsPattern("artstore_admin_storage_elements\\{[^}]*mode=\"rw\",status=\"online\"} 1");
+        // the per-status gauge reads the database at most every 5 s: wait for a fresh reading
+        java.util.regex.Pattern online = java.util.regex.Pattern.compile(
+                "artstore_admin_storage_elements\\{[^}]*mode=\"rw\",status=\"online\"} 1");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!online.matcher(http().get("/metrics").body()).find() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        assertThat(http().get("/metrics").body()).containsPattern(online);
         assertThat(metrics).containsPattern(
                 "artstore_admin_sync_files_total\\{[^}]*change=\"added\",storage_id=\"se-edit-it\"} [1-9]");
     }
