@@ -35,6 +35,9 @@ public final class Clients {
         TestHttp.Response response = TestHttp.to(stack.adminUrl()).postJson("/api/v1/admin-auth/login",
                 JSON.writeValueAsString(Map.of("username", stack.credentials().adminUsername(),
                         "password", stack.credentials().adminPassword())));
+        if (response.status() != 200) {
+            throw new IllegalStateException("admin login failed: " + response);
+        }
         return response.json().path("access_token").asString();
     }
 

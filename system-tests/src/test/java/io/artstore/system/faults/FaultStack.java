@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
-import io.artstore.devstack.Credentials;
 import io.artstore.devstack.LocalStack;
 import io.artstore.devstack.StackOptions;
+import io.artstore.system.Clients;
 import io.artstore.testsupport.http.Multipart;
 import io.artstore.testsupport.http.TestHttp;
 import io.artstore.testsupport.process.ProcessRunner;
@@ -108,23 +108,11 @@ final class FaultStack implements AutoCloseable {
     // --- tokens and clients ---------------------------------------------------------------
 
     String adminToken() {
-        TestHttp.Response response = TestHttp.to(stack.adminUrl()).postJson("/api/v1/admin-auth/login",
-                JSON.writeValueAsString(Map.of("username", stack.credentials().adminUsername(),
-                        "password", stack.credentials().adminPassword())));
-        if (response.status() != 200) {
-            throw new IllegalStateException("admin login failed: " + response);
-        }
-        return response.json().path("access_token").asString();
+        return new Clients(stack).adminToken();
     }
 
     String serviceToken(String account) {
-        Credentials.Client client = stack.credentials().client(account);
-        TestHttp.Response response = TestHttp.to(stack.adminUrl()).postJson("/api/v1/auth/token", JSON.writeValueAsString(
-                Map.of("client_id", client.clientId(), "client_secret", client.clientSecret())));
-        if (response.status() != 200) {
-            throw new IllegalStateException("No token for " + account + ": " + response);
-        }
-        return response.json().path("access_token").asString();
+        return new Clients(stack).serviceToken(account);
     }
 
     TestHttp admin() {
