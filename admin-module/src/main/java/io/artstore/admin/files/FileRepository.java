@@ -24,6 +24,16 @@ class FileRepository {
               AND (CAST(:uploadedBy AS VARCHAR) IS NULL OR uploaded_by = :uploadedBy)
             """;
 
+    /**
+     * The registry's own columns. Never {@code *}: query-module adds a stored full-text column
+     * to this table that admin-module neither reads nor writes.
+     */
+    private static final String COLUMNS = """
+            file_id, original_filename, content_type, size, checksum, storage_element_id, storage_filename,
+            uploaded_by, uploaded_at, description, tags, status, retention_policy, ttl_days, expires_at,
+            created_at, updated_at
+            """;
+
     private final JdbcClient jdbc;
 
     FileRepository(JdbcClient jdbc) {
@@ -31,12 +41,12 @@ class FileRepository {
     }
 
     Optional<FileRecord> findById(UUID id) {
-        return jdbc.sql("SELECT * FROM files WHERE file_id = :id").param("id", id)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM files WHERE file_id = :id").param("id", id)
                 .query(FileRepository::map).optional();
     }
 
     List<FileRecord> list(FileFilter filter, PageQuery page) {
-        return filter(jdbc.sql("SELECT * FROM files " + FILTER
+        return filter(jdbc.sql("SELECT " + COLUMNS + " FROM files " + FILTER
                         + " ORDER BY uploaded_at DESC, file_id LIMIT :limit OFFSET :offset"), filter)
                 .param("limit", page.limit())
                 .param("offset", page.offset())

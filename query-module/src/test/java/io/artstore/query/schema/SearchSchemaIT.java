@@ -3,6 +3,7 @@ package io.artstore.query.schema;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.UUID;
 
 import io.artstore.query.support.QueryServiceTest;
 import io.artstore.query.support.QueryTestDatabase;
@@ -36,7 +37,7 @@ class SearchSchemaIT {
     void migratedAtStartIntoItsOwnHistoryTable() {
         assertThat(schema.status().ready()).isTrue();
         assertThat(jdbc.queryForList("SELECT version FROM flyway_query_history WHERE success ORDER BY installed_rank",
-                String.class)).containsExactly("0", "1", "2");
+                String.class)).containsExactly("0", "1", "2", "3", "4");
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history ORDER BY installed_rank",
                 String.class)).as("admin-module history untouched by query").contains("10").doesNotContain("0", "2");
     }
@@ -47,7 +48,7 @@ class SearchSchemaIT {
                 SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
                 WHERE i.indrelid = 'files'::regclass AND i.indisvalid AND c.relname LIKE 'query\\_%'""", String.class);
         assertThat(indexes).containsExactlyInAnyOrder("query_files_filename_trgm_idx", "query_files_filename_lower_idx",
-                "query_files_search_document_idx", "query_files_tags_idx");
+                "query_files_document_idx", "query_files_tags_idx");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'", Integer.class))
                 .isEqualTo(1);
         assertThat(jdbc.queryForObject("""
@@ -63,7 +64,7 @@ class SearchSchemaIT {
                 statement.execute("SET enable_seqscan = off");
                 try (ResultSet rows = statement.executeQuery("""
                         EXPLAIN SELECT file_id FROM files f
-                        WHERE query_search_document(f.original_filename, f.description, f.tags)
+                        WHERE f.query_document
                               @@ (websearch_to_tsquery('english', 'report') || websearch_to_tsquery('russian', 'report'))""")) {
                     while (rows.next()) {
                         lines.append(rows.getString(1)).append('\n');
@@ -73,7 +74,28 @@ class SearchSchemaIT {
             }
             return lines.toString();
         });
-        assertThat(plan).contains("query_files_search_document_idx");
+        assertThat(plan).contains("query_files_document_idx");
+    }
+
+    @Test
+    void theStoredDocumentFollowsAdminModuleWrites() {
+        UUID se = UUID.randomUUID();
+        UUID file = UUID.randomUUID();
+        jdbc.update("INSERT INTO storage_elements (id, name, url, storage_id, mode, status) VALUES (?, 'doc', ?, ?, 'edit', 'online')",
+                se, "https://doc-" + se + ".invalid", "doc-" + se);
+        jdbc.update("""
+                INSERT INTO files (file_id, original_filename, content_type, size, checksum, storage_element_id,
+                                   uploaded_by, uploaded_at, tags, status, retention_policy)
+                VALUES (?, 'annual_report_2024.pdf', 'application/pdf', 1, 'c', ?, 'u', now(), '{финансы}', 'active', 'permanent')""",
+                file, se);
+        String match = "SELECT query_document @@ websearch_to_tsquery('russian', ?) FROM files WHERE file_id = ?";
+        assertThat(jdbc.queryForObject(match, Boolean.class, "отчёты", file)).isFalse();
+        assertThat(jdbc.queryForObject(match, Boolean.class, "финансов", file)).isTrue();
+
+        jdbc.update("UPDATE files SET description = 'Годовые отчёты', tags = '{}' WHERE file_id = ?", file);
+        assertThat(jdbc.queryForObject(match, Boolean.class, "отчёты", file)).isTrue();
+        assertThat(jdbc.queryForObject(match, Boolean.class, "финансов", file)).isFalse();
+        jdbc.update("DELETE FROM storage_elements WHERE id = ?", se);
     }
 
     @Test
