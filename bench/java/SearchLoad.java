@@ -14,17 +14,19 @@ import java.util.Map;
 /**
  * Latency of query-module's POST /api/v1/search, one request at a time over one reused
  * HTTP/1.1 connection (JDK HTTP client). Cases are lines "mode TAB filters TAB request-json";
- * for each (mode, filters) group every body is sent `warmup` times unmeasured, then `rounds`
- * times measured. Prints "mode TAB filters TAB p50_ms TAB p99_ms TAB requests" per group.
+ * for each (mode, filters) group the bodies are sent round after round, unmeasured, for at least
+ * `warmup_seconds` (and at least one round: the JIT compiles the request path, PostgreSQL caches
+ * the pages), then `rounds` times measured. Prints "mode TAB filters TAB p50_ms TAB p99_ms TAB
+ * requests" per group.
  *
- * Usage: java SearchLoad.java QUERY_URL TOKEN CASES WARMUP ROUNDS
+ * Usage: java SearchLoad.java QUERY_URL TOKEN CASES WARMUP_SECONDS ROUNDS
  */
 public class SearchLoad {
 
     public static void main(String[] args) throws Exception {
         URI uri = URI.create(args[0] + "/api/v1/search");
         String token = args[1];
-        int warmup = Integer.parseInt(args[3]);
+        long warmupNanos = Duration.ofSeconds(Long.parseLong(args[3])).toNanos();
         int rounds = Integer.parseInt(args[4]);
         Map<String, List<String>> groups = new LinkedHashMap<>();
         for (String line : Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8)) {
@@ -34,11 +36,12 @@ public class SearchLoad {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         for (var group : groups.entrySet()) {
-            for (int i = 0; i < warmup; i++) {
+            long warmupStarted = System.nanoTime();
+            do {
                 for (String body : group.getValue()) {
                     send(client, uri, token, body);
                 }
-            }
+            } while (System.nanoTime() - warmupStarted < warmupNanos);
             List<Long> nanos = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
                 for (String body : group.getValue()) {

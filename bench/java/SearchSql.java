@@ -16,21 +16,25 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * For every search case (lines "mode TAB filters TAB request-json"), writes the SQL that
- * query-module runs for that request, as a pgbench script: the SELECT of the page and the
- * COUNT, built by query-module's own SearchStatement (called by reflection: it is
+ * query-module runs for that request, as a pgbench script: the bounded COUNT, then the SELECT
+ * of the page in the form the count calls for (as SearchRepository does), built by query-module's
+ * own SearchStatement (called by reflection: it is
  * package-private) with the bind parameters inlined as literals.
  *
  * Run on the query-module jar's classpath:
- *   java -cp 'BOOT-INF/classes:BOOT-INF/lib/*' SearchSql.java CASES OUT_DIR
+ *   java -cp 'BOOT-INF/classes:BOOT-INF/lib/*' SearchSql.java CASES OUT_DIR [TOTAL_LIMIT]
  * Writes OUT_DIR/<line number>.sql.
  */
 public class SearchSql {
 
     private static final Pattern PARAM = Pattern.compile("(?<!:):([a-z_]+)");
 
+
     public static void main(String[] args) throws Exception {
         List<String> lines = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8);
         Path out = Path.of(args[1]);
+        // query-module's QM_SEARCH_TOTAL_LIMIT (its default unless the run sets it)
+        int totalLimit = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         Files.createDirectories(out);
         JsonMapper json = JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -38,20 +42,28 @@ public class SearchSql {
                 .build();
         Class<?> requestType = Class.forName("io.artstore.query.search.SearchRequest");
         Class<?> statementType = Class.forName("io.artstore.query.search.SearchStatement");
-        Method of = statementType.getDeclaredMethod("of", requestType);
+        Method of = statementType.getDeclaredMethod("of", requestType, int.class);
         Method select = statementType.getDeclaredMethod("selectSql");
+        Method selectFew = statementType.getDeclaredMethod("selectFewSql");
         Method count = statementType.getDeclaredMethod("countSql");
+        Method countLimit = statementType.getDeclaredMethod("countLimit");
         Method parameters = statementType.getDeclaredMethod("parameters");
-        for (Method m : List.of(of, select, count, parameters)) {
+        for (Method m : List.of(of, select, selectFew, count, countLimit, parameters)) {
             m.setAccessible(true);
         }
         for (int i = 0; i < lines.size(); i++) {
             String body = lines.get(i).split("\t", 3)[2];
-            Object statement = of.invoke(null, json.readValue(body, requestType));
+            Object statement = of.invoke(null, json.readValue(body, requestType), totalLimit);
             @SuppressWarnings("unchecked")
             Map<String, Object> params = (Map<String, Object>) parameters.invoke(statement);
-            String script = inline((String) select.invoke(statement), params) + ";\n"
-                    + inline((String) count.invoke(statement), params) + ";\n";
+            // like SearchRepository: count first, then the page with the plan the count calls for
+            String script = inline((String) count.invoke(statement), params).replace("SELECT count(*)",
+                    "SELECT count(*) AS counted") + " \\gset\n"
+                    + "\\if :counted > " + countLimit.invoke(statement) + "\n"
+                    + inline((String) select.invoke(statement), params) + ";\n"
+                    + "\\else\n"
+                    + inline((String) selectFew.invoke(statement), params) + ";\n"
+                    + "\\endif\n";
             Files.writeString(out.resolve(i + ".sql"), script, StandardCharsets.UTF_8);
         }
     }

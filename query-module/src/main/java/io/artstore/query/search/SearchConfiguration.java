@@ -3,17 +3,19 @@ package io.artstore.query.search;
 import io.artstore.query.schema.SearchSchema;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Search wiring. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SearchProperties.class)
 class SearchConfiguration {
 
     @Bean
-    SearchRepository searchRepository(JdbcClient jdbc) {
-        return new SearchRepository(jdbc);
+    SearchRepository searchRepository(JdbcClient jdbc, SearchProperties properties) {
+        return new SearchRepository(jdbc, properties.totalLimit());
     }
 
     @Bean

@@ -58,7 +58,15 @@ public class SearchController {
 
     /** Documentation shape of the response (a {@link Page} of {@link SearchResultItem}). */
     @Schema(name = "SearchResponse")
-    record SearchResponseDoc(List<SearchResultItem> items, long total, int limit, int offset,
-                             @JsonProperty("has_more") boolean hasMore) {
+    record SearchResponseDoc(
+            List<SearchResultItem> items,
+            @Schema(description = "Number of matching files. Matches are counted up to QM_SEARCH_TOTAL_LIMIT "
+                    + "(default 1000) or to the end of the requested page, whichever is further; with more "
+                    + "matches than that, total is that number and total_capped is true.") long total,
+            int limit, int offset,
+            @JsonProperty("has_more") boolean hasMore,
+            @Schema(description = "Present and true when more than total files match (the count stopped at "
+                    + "the limit); absent when total is exact.", requiredMode = Schema.RequiredMode.NOT_REQUIRED)
+            @JsonProperty("total_capped") Boolean totalCapped) {
     }
 }

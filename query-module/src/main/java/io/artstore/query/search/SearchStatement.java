@@ -17,15 +17,17 @@ import io.artstore.query.metadata.FileRows;
  *   <li>{@code exact}: {@code lower(original_filename) = lower(:query)} (btree on the lower-cased name);</li>
  *   <li>{@code partial}, {@code filename}, {@code file_extension}: {@code ILIKE} with {@code %}, {@code _}
  *       and {@code \} escaped, backed by a trigram index;</li>
- *   <li>{@code fulltext}: {@code query_search_document(...) @@ terms} where the terms are the query
- *       parsed with both the English and the Russian configuration (OR), ranked by
- *       {@code ts_rank_cd(..., 32)} = rank / (rank + 1), which lies in 0..1.</li>
+ *   <li>{@code fulltext}: {@code query_document @@ terms} (the stored column of
+ *       {@code query_search_document(...)}, migration V3) where the terms are the query parsed with
+ *       both the English and the Russian configuration (OR), ranked by {@code ts_rank_cd(..., 32)}
+ *       = rank / (rank + 1), which lies in 0..1.</li>
  * </ul>
+ * The count stops at {@link #countLimit()} + 1 matches: one more than that means "more than the limit".
  */
 final class SearchStatement {
 
-    /** Must match the expression of the full-text index exactly (migration V2). */
-    static final String DOCUMENT = "query_search_document(f.original_filename, f.description, f.tags)";
+    /** The full-text document of a row: a stored generated column with a GIN index (migrations V3, V4). */
+    static final String DOCUMENT = "f.query_document";
 
     private static final String TERMS = "CROSS JOIN (SELECT websearch_to_tsquery('english', :query)"
             + " || websearch_to_tsquery('russian', :query) AS terms) q";
@@ -36,16 +38,23 @@ final class SearchStatement {
     private final String score;
     private final String orderBy;
     private final Map<String, Object> parameters;
+    private final long countLimit;
 
-    private SearchStatement(String from, String where, String score, String orderBy, Map<String, Object> parameters) {
+    private SearchStatement(String from, String where, String score, String orderBy, Map<String, Object> parameters,
+                            long countLimit) {
         this.from = from;
         this.where = where;
         this.score = score;
         this.orderBy = orderBy;
         this.parameters = parameters;
+        this.countLimit = countLimit;
     }
 
-    static SearchStatement of(SearchRequest request) {
+    /**
+     * @param totalLimit matches are counted up to this number, or up to the end of the requested
+     *                   page when that lies further
+     */
+    static SearchStatement of(SearchRequest request, int totalLimit) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new LinkedHashMap<>();
         String from = "files f";
@@ -119,12 +128,15 @@ final class SearchStatement {
         };
         String orderBy = key + ", f.file_id " + direction;
 
+        long countLimit = Math.max(totalLimit, (long) request.offset() + request.limit());
         parameters.put("limit", request.limit());
         parameters.put("offset", request.offset());
+        parameters.put("count_limit", countLimit + 1);
         return new SearchStatement(from, String.join("\n  AND ", conditions), ranked ? RANK : "NULL::real", orderBy,
-                parameters);
+                parameters, countLimit);
     }
 
+    /** The requested page, leaving the plan to PostgreSQL. */
     String selectSql() {
         return "SELECT " + FileRows.COLUMNS + ", " + score + " AS relevance_score\n"
                 + "FROM " + from + "\n"
@@ -133,8 +145,31 @@ final class SearchStatement {
                 + "LIMIT :limit OFFSET :offset";
     }
 
+    /**
+     * The requested page when the count found at most {@link #countLimit()} matches: every match
+     * is fetched first (through the indexes of the conditions), then sorted. PostgreSQL cannot
+     * estimate how many rows a substring or full-text condition matches; given ORDER BY and LIMIT
+     * it tends to walk the sort key's index and test row after row, which for a rare word means
+     * reading much of the table. Knowing the matches are few, fetching them all is the cheap plan.
+     */
+    String selectFewSql() {
+        return "WITH hits AS MATERIALIZED (\n"
+                + "SELECT " + FileRows.COLUMNS + ", " + score + " AS relevance_score\n"
+                + "FROM " + from + "\n"
+                + "WHERE " + where + ")\n"
+                + "SELECT * FROM hits f\n"
+                + "ORDER BY " + orderBy + "\n"
+                + "LIMIT :limit OFFSET :offset";
+    }
+
+    /** Counts the matches, stopping at {@link #countLimit()} + 1. */
     String countSql() {
-        return "SELECT count(*)\nFROM " + from + "\nWHERE " + where;
+        return "SELECT count(*) FROM (SELECT 1\nFROM " + from + "\nWHERE " + where + "\nLIMIT :count_limit) counted";
+    }
+
+    /** A count above this means "more than this many matches". */
+    long countLimit() {
+        return countLimit;
     }
 
     Map<String, Object> parameters() {

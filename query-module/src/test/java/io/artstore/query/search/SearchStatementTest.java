@@ -22,7 +22,7 @@ class SearchStatementTest {
     void noClientValueEverAppearsInTheSqlText() {
         for (SearchMode mode : SearchMode.values()) {
             for (SortField sort : SortField.values()) {
-                SearchStatement statement = SearchStatement.of(request(mode, sort));
+                SearchStatement statement = SearchStatement.of(request(mode, sort), 1000);
                 assertThat(statement.selectSql()).doesNotContain("DROP", "e';", "permanent", "expired", "2026");
                 assertThat(statement.countSql()).doesNotContain("DROP", "e';", "permanent", "expired", "2026");
                 assertThat(statement.parameters()).containsEntry("status", "expired")
@@ -36,12 +36,12 @@ class SearchStatementTest {
 
     @Test
     void modesUseTheirOwnMatch() {
-        assertThat(SearchStatement.of(request(SearchMode.EXACT, SortField.SIZE)).selectSql())
+        assertThat(SearchStatement.of(request(SearchMode.EXACT, SortField.SIZE), 1000).selectSql())
                 .contains("lower(f.original_filename) = lower(:query)").contains("NULL::real AS relevance_score")
                 .contains("ORDER BY f.size ASC, f.file_id ASC");
-        assertThat(SearchStatement.of(request(SearchMode.PARTIAL, SortField.RELEVANCE)).selectSql())
+        assertThat(SearchStatement.of(request(SearchMode.PARTIAL, SortField.RELEVANCE), 1000).selectSql())
                 .contains("f.original_filename ILIKE :query_pattern").contains("ORDER BY f.uploaded_at ASC");
-        SearchStatement fulltext = SearchStatement.of(request(SearchMode.FULLTEXT, SortField.RELEVANCE));
+        SearchStatement fulltext = SearchStatement.of(request(SearchMode.FULLTEXT, SortField.RELEVANCE), 1000);
         assertThat(fulltext.selectSql())
                 .contains(SearchStatement.DOCUMENT + " @@ q.terms")
                 .contains("websearch_to_tsquery('english', :query) || websearch_to_tsquery('russian', :query)")
@@ -51,13 +51,25 @@ class SearchStatementTest {
     }
 
     @Test
+    void theCountStopsOneAboveTheTotalLimitOrTheEndOfThePage() {
+        SearchStatement near = SearchStatement.of(request(SearchMode.PARTIAL, SortField.SIZE), 1000);
+        assertThat(near.countSql()).contains("LIMIT :count_limit");
+        assertThat(near.countLimit()).isEqualTo(1000);
+        assertThat(near.parameters()).containsEntry("count_limit", 1001L);
+
+        SearchStatement far = SearchStatement.of(request(SearchMode.PARTIAL, SortField.SIZE), 15);
+        assertThat(far.countLimit()).as("offset 20 + limit 10").isEqualTo(30);
+        assertThat(far.parameters()).containsEntry("count_limit", 31L);
+    }
+
+    @Test
     void likePatternsEscapeWildcardsAndBackslash() {
         assertThat(SearchStatement.contains("100%_a\\b")).isEqualTo("%100\\%\\_a\\\\b%");
-        SearchStatement statement = SearchStatement.of(request(SearchMode.PARTIAL, SortField.UPLOADED_AT));
+        SearchStatement statement = SearchStatement.of(request(SearchMode.PARTIAL, SortField.UPLOADED_AT), 1000);
         assertThat(statement.parameters()).containsEntry("extension_pattern", "%.e';--");
         SearchRequest dotted = new SearchRequest(null, null, ".PDF", null, null, null, null, null, null, null, null,
                 null, null, null, null, null);
-        assertThat(SearchStatement.of(dotted).parameters()).containsEntry("extension_pattern", "%.pdf")
+        assertThat(SearchStatement.of(dotted, 1000).parameters()).containsEntry("extension_pattern", "%.pdf")
                 .containsEntry("status", "active").doesNotContainKey("query");
     }
 

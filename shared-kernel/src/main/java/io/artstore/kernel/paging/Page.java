@@ -3,17 +3,32 @@ package io.artstore.kernel.paging;
 import java.util.List;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** One page of a list: {@code {"items":[...],"total":150,"limit":50,"offset":0,"has_more":true}}. */
-public record Page<T>(List<T> items, long total, int limit, int offset, @JsonProperty("has_more") boolean hasMore) {
+/**
+ * One page of a list: {@code {"items":[...],"total":150,"limit":50,"offset":0,"has_more":true}}.
+ * A list whose matches were counted only up to a limit says so with {@code "total_capped":true}:
+ * then more than {@code total} items match (the field is left out when the total is exact).
+ */
+public record Page<T>(List<T> items, long total, int limit, int offset, @JsonProperty("has_more") boolean hasMore,
+                      @JsonProperty("total_capped") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean totalCapped) {
 
+    /** A page of a list with exactly {@code total} items. */
     public static <T> Page<T> of(List<T> items, long total, PageQuery query) {
         return new Page<>(List.copyOf(items), total, query.limit(), query.offset(),
-                (long) query.offset() + items.size() < total);
+                (long) query.offset() + items.size() < total, false);
+    }
+
+    /**
+     * A page of a list with more than {@code countedTo} items, where {@code countedTo} reaches at
+     * least to the end of this page: more items follow.
+     */
+    public static <T> Page<T> capped(List<T> items, long countedTo, PageQuery query) {
+        return new Page<>(List.copyOf(items), countedTo, query.limit(), query.offset(), true, true);
     }
 
     public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
-        return new Page<>(items.stream().<R>map(mapper).toList(), total, limit, offset, hasMore);
+        return new Page<>(items.stream().<R>map(mapper).toList(), total, limit, offset, hasMore, totalCapped);
     }
 }

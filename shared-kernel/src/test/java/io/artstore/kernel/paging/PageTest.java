@@ -20,8 +20,18 @@ class PageTest {
     }
 
     @Test
+    void aCappedPageHasMoreAndSaysItsTotalIsALowerBound() {
+        Page<Integer> page = Page.capped(List.of(1, 2), 1000, PageQuery.of(2, 998));
+        assertThat(page.total()).isEqualTo(1000);
+        assertThat(page.hasMore()).isTrue();
+        assertThat(page.totalCapped()).isTrue();
+        assertThat(page.map(String::valueOf).totalCapped()).isTrue();
+        assertThat(Page.of(List.of(1), 1, PageQuery.of(2, 0)).totalCapped()).isFalse();
+    }
+
+    @Test
     void mapKeepsPagingFields() {
         Page<String> mapped = Page.of(List.of(1, 2), 10, PageQuery.of(2, 2)).map(String::valueOf);
-        assertThat(mapped).isEqualTo(new Page<>(List.of("1", "2"), 10, 2, 2, true));
+        assertThat(mapped).isEqualTo(new Page<>(List.of("1", "2"), 10, 2, 2, true, false));
     }
 }
