@@ -2,9 +2,12 @@ package io.artstore.kernel.client.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.net.ssl.SSLContext;
 
 import io.artstore.kernel.client.ClientProperties;
 import io.artstore.kernel.client.TrustBundle;
@@ -14,7 +17,6 @@ import io.artstore.kernel.error.ErrorCode;
 import io.artstore.kernel.paging.Page;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
@@ -32,8 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * TLS against a configured trust bundle, bounded timeouts, the caller's service token,
  * streaming uploads and downloads, and SE errors turned into exceptions that keep the SE's
  * status and code. An unreachable SE, or one answering 5xx, is a 502 {@code SE_UNAVAILABLE}.
+ * File downloads run on their own pool of blocking TLS connections ({@link DownloadConnections}).
  */
-public class StorageElementClient {
+public class StorageElementClient implements AutoCloseable {
 
     private static final ParameterizedTypeReference<Page<SeFileMetadata>> FILE_PAGE = new ParameterizedTypeReference<>() {
     };
@@ -41,12 +44,14 @@ public class StorageElementClient {
     private final RestClient rest;
     private final ServiceTokenProvider tokens;
     private final JsonMapper json;
+    private final DownloadConnections downloads;
 
     public StorageElementClient(RestClient.Builder builder, ClientProperties properties, ServiceTokenProvider tokens,
                                 JsonMapper json) {
+        SSLContext tls = TrustBundle.sslContext(properties.seCaCertPath());
         HttpClient httpClient = HttpClient.newBuilder()
                 .connectTimeout(properties.seConnectTimeout())
-                .sslContext(TrustBundle.sslContext(properties.seCaCertPath()))
+                .sslContext(tls)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
@@ -54,6 +59,7 @@ public class StorageElementClient {
         this.rest = builder.clone().requestFactory(factory).build();
         this.tokens = tokens;
         this.json = json;
+        this.downloads = new DownloadConnections(tls, properties.seConnectTimeout(), properties.seTimeout());
     }
 
     /** {@code GET /api/v1/info}: identity, mode, status and capacity. Needs no token. */
@@ -133,18 +139,25 @@ public class StorageElementClient {
      * thrown; only an unreachable SE or a 5xx is an exception. The caller closes the result.
      */
     public SeDownload download(String baseUrl, UUID fileId, HttpHeaders passThrough) {
-        return call(baseUrl, () -> rest.method(HttpMethod.GET).uri(url(baseUrl, "/api/v1/files/" + fileId + "/download"))
-                .headers(headers -> {
-                    headers.addAll(passThrough);
-                    authorize(headers);
-                })
-                .exchange((request, response) -> {
-                    if (response.getStatusCode().is5xxServerError()) {
-                        response.close();
-                        throw unavailable(baseUrl, "answered " + response.getStatusCode().value(), null);
-                    }
-                    return new SeDownload(response);
-                }, false));
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll(passThrough);
+        authorize(headers);
+        SeDownload download;
+        try {
+            download = downloads.open(URI.create(url(baseUrl, "/api/v1/files/" + fileId + "/download")), headers);
+        } catch (IOException ex) {
+            throw unavailable(baseUrl, "is unreachable", ex);
+        }
+        if (download.status() >= 500) {
+            download.close();
+            throw unavailable(baseUrl, "answered " + download.status(), null);
+        }
+        return download;
+    }
+
+    @Override
+    public void close() throws IOException {
+        downloads.close();
     }
 
     private void authorize(HttpHeaders headers) {
