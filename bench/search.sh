@@ -29,6 +29,8 @@ bench_workdir
 start_stack
 
 export PGHOST=127.0.0.1 PGPORT="$STACK_PG_PORT" PGUSER=postgres PGPASSWORD=postgres PGDATABASE=artstore
+# the session settings query-module's connections start with (its connection-init-sql)
+export PGOPTIONS="-c plan_cache_mode=force_custom_plan -c work_mem=16MB"
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
 # query-module adds its search indexes with its own migrations: wait until they exist
 for _ in $(seq 1 120); do

@@ -251,4 +251,11 @@ class SearchFiltersIT extends SeededSearchTest {
         // upload-time index and re-evaluates ILIKE / full-text conditions row by row
         assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
     }
+
+    @Test
+    void searchConnectionsHaveRoomForExactBitmaps() {
+        // with the default 4 MB, combining the bitmaps of several broad conditions over a large
+        // registry turns them lossy and every row of the touched pages is checked again
+        assertThat(jdbc.queryForObject("SHOW work_mem", String.class)).isEqualTo("16MB");
+    }
 }
