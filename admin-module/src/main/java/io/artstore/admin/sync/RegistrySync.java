@@ -1,13 +1,10 @@
 package io.artstore.admin.sync;
 
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +27,6 @@ import io.artstore.kernel.error.ErrorCode;
 import io.artstore.kernel.paging.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -45,8 +41,8 @@ import org.springframework.stereotype.Service;
  *       whole run), so no two syncs of one SE run at once, on any admin replica.</li>
  *   <li>Refresh the SE's info (mode, status, capacity). Unreachable: the SE is marked
  *       {@code offline}, nothing else changes, the caller gets 502 {@code SE_UNAVAILABLE}.</li>
- *   <li>Page through the SE's {@code GET /api/v1/files}. Each page is copied into a temporary
- *       staging table with one JDBC batch and upserted with one
+ *   <li>Page through the SE's {@code GET /api/v1/files}. Each page is loaded into a temporary
+ *       staging table with one {@code COPY} ({@link StagingCopy}) and upserted with one
  *       {@code INSERT ... SELECT ... ON CONFLICT (file_id) DO UPDATE ... WHERE changed}; rows that
  *       are already identical are left out of it beforehand (ON CONFLICT DO UPDATE locks every
  *       conflicting row, even when its WHERE then skips the update); the ids
@@ -140,7 +136,7 @@ public class RegistrySync {
                 return Optional.empty();
             }
             try {
-                SyncReport report = syncFiles(connection, template, sql, refreshInfo(reload(id)), startedAt, started);
+                SyncReport report = syncFiles(connection, sql, refreshInfo(reload(id)), startedAt, started);
                 metrics.success(report);
                 log.info("Synced {}: {} files on the SE, {} added, {} updated, {} marked deleted in {} ms",
                         se.storageId(), report.filesOnSe(), report.filesAdded(), report.filesUpdated(),
@@ -168,29 +164,24 @@ public class RegistrySync {
         }
     }
 
-    private SyncReport syncFiles(Connection connection, JdbcTemplate template, JdbcClient sql, StorageElement se,
-                                 Instant startedAt, long startedNanos) throws SQLException {
+    private SyncReport syncFiles(Connection connection, JdbcClient sql, StorageElement se, Instant startedAt,
+                                 long startedNanos) throws SQLException {
         sql.sql("""
                 CREATE TEMP TABLE IF NOT EXISTS sync_seen (file_id UUID PRIMARY KEY)
                 """).update();
-        sql.sql("""
-                CREATE TEMP TABLE IF NOT EXISTS sync_page (
-                    file_id UUID, original_filename TEXT, content_type TEXT, size BIGINT, checksum TEXT,
-                    uploaded_by TEXT, uploaded_at TIMESTAMPTZ, description TEXT, tags TEXT[], status TEXT,
-                    retention_policy TEXT, ttl_days INTEGER, expires_at TIMESTAMPTZ)
-                """).update();
+        sql.sql(StagingCopy.CREATE_TABLE).update();
         sql.sql("TRUNCATE sync_seen, sync_page").update();
         connection.setAutoCommit(false);
 
         Counts counts = new Counts();
-        long total = pass(connection, template, sql, se, counts);
+        long total = pass(connection, sql, se, counts);
         long seen = sql.sql("SELECT count(*) FROM sync_seen").query(Long.class).single();
         if (seen < total) {
             // The listing changed while it was read (offsets shifted): read it once more so no
             // file that is on the SE is taken for missing.
             log.info("Listing of {} changed during the sync ({} seen, {} reported): second pass", se.storageId(), seen,
                     total);
-            total = pass(connection, template, sql, se, counts);
+            total = pass(connection, sql, se, counts);
         }
 
         sql.sql("ANALYZE sync_seen").update();
@@ -223,7 +214,7 @@ public class RegistrySync {
      * page is requested from the SE while the current one is written, so the SE's work and the
      * transfer overlap with the database's; the requests are the same, in the same order.
      */
-    private long pass(Connection connection, JdbcTemplate template, JdbcClient sql, StorageElement se, Counts counts)
+    private long pass(Connection connection, JdbcClient sql, StorageElement se, Counts counts)
             throws SQLException {
         int pageSize = properties.effectivePageSize();
         int offset = 0;
@@ -244,7 +235,7 @@ public class RegistrySync {
                 }
                 offset += items.size();
                 next = page.hasMore() ? fetch(prefetch, se, pageSize, offset) : null;
-                write(connection, template, sql, se, items, counts);
+                write(connection, sql, se, items, counts);
                 if (next == null) {
                     return total;
                 }
@@ -260,9 +251,9 @@ public class RegistrySync {
     }
 
     /** One page into the registry: stage, remember the ids seen, upsert, commit. */
-    private void write(Connection connection, JdbcTemplate template, JdbcClient sql, StorageElement se,
-                       List<SeFileMetadata> items, Counts counts) throws SQLException {
-        stage(connection, template, items);
+    private void write(Connection connection, JdbcClient sql, StorageElement se, List<SeFileMetadata> items,
+                       Counts counts) throws SQLException {
+        StagingCopy.copy(connection, items);
         sql.sql("INSERT INTO sync_seen SELECT DISTINCT file_id FROM sync_page ON CONFLICT DO NOTHING").update();
         List<Boolean> inserted = sql.sql(UPSERT)
                 .param("se", se.id())
@@ -332,39 +323,6 @@ public class RegistrySync {
                    EXCLUDED.tags, EXCLUDED.status, EXCLUDED.retention_policy, EXCLUDED.ttl_days, EXCLUDED.expires_at)
             RETURNING (xmax = 0) AS inserted
             """;
-
-    private static void stage(Connection connection, JdbcTemplate template, List<SeFileMetadata> items) {
-        template.batchUpdate("""
-                INSERT INTO sync_page (file_id, original_filename, content_type, size, checksum, uploaded_by, uploaded_at,
-                                       description, tags, status, retention_policy, ttl_days, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                SeFileMetadata file = items.get(i);
-                ps.setObject(1, file.fileId());
-                ps.setString(2, file.originalFilename() == null ? "" : file.originalFilename());
-                ps.setString(3, file.contentType() == null ? "application/octet-stream" : file.contentType());
-                ps.setLong(4, Math.max(0, file.size()));
-                ps.setString(5, file.checksum() == null ? "" : file.checksum());
-                ps.setString(6, file.uploadedBy() == null ? "unknown" : file.uploadedBy());
-                ps.setObject(7, file.uploadedAt() == null ? null : file.uploadedAt().atOffset(ZoneOffset.UTC));
-                ps.setString(8, file.description());
-                Array tags = connection.createArrayOf("text",
-                        file.tags() == null ? new String[0] : file.tags().toArray(String[]::new));
-                ps.setArray(9, tags);
-                ps.setString(10, file.status());
-                ps.setString(11, file.retentionPolicy());
-                ps.setObject(12, file.ttlDays(), java.sql.Types.INTEGER);
-                ps.setObject(13, file.expiresAt() == null ? null : file.expiresAt().atOffset(ZoneOffset.UTC));
-            }
-
-            @Override
-            public int getBatchSize() {
-                return items.size();
-            }
-        });
-    }
 
     private StorageElement reload(UUID id) {
         return storageElements.findById(id)

@@ -45,6 +45,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,6 +92,8 @@ class RegistrySyncIT extends AdminApiTest {
     StorageElementRepository storageElements;
     @Autowired
     SyncProperties syncProperties;
+    @Autowired
+    JsonMapper json;
 
     private StorageElementProcess edit;
     private StorageElementProcess rw;
@@ -472,6 +475,62 @@ class RegistrySyncIT extends AdminApiTest {
         }
         assertRegistryEqualsListing(edit, editId, 11);
         assertRegistryEqualsListing(rw, rwId, 9);
+    }
+
+    @Test
+    @Order(14)
+    void metadataWithTabsNewlinesBackslashesQuotesAndUnicodeSurvivesTheSync() throws Exception {
+        Path dir = DIR.resolve("odd");
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        List<Map<String, Object>> odd = List.of(
+                odd("tab\there.txt", "line 1\nline 2\r\nend", List.of("a,b", "{c}", "say \"hi\"")),
+                odd("back\\slash \\N \\t.txt", null, List.of("back\\slash", "NULL", "")),
+                odd("Отчёт «годовой» 'q' \"dq\" 日本 😀.pdf", "описание\tс табом", List.of("тег", "日本", "tab\tin tag")),
+                odd("plain.txt", "", List.of()));
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        for (int i = 0; i < odd.size(); i++) {
+            Map<String, Object> sidecar = new java.util.LinkedHashMap<>(odd.get(i));
+            byte[] content = ("odd " + i).getBytes(StandardCharsets.UTF_8);
+            String storageName = "odd-" + i + "_it_20260101T000000Z_" + sidecar.get("file_id") + ".txt";
+            sidecar.put("size", content.length);
+            sidecar.put("checksum", HexFormat.of().formatHex(sha.digest(content)));
+            sidecar.put("storage_filename", storageName);
+            Files.write(data.resolve(storageName), content);
+            Files.writeString(data.resolve(storageName + ".attr.json"), json.writeValueAsString(sidecar));
+        }
+        try (StorageElementProcess oddSe = new StorageElementProcess("se-odd-it", "rw", dir, CERTS,
+                baseUrl() + "/api/v1/auth/jwks").start()) {
+            String oddId = register("Odd SE", oddSe.url()).path("id").asString();
+            assertRegistryEqualsListing(oddSe, oddId, odd.size());
+            assertThat(jdbc.sql("""
+                            SELECT coalesce(description, '<null>') FROM files
+                            WHERE storage_element_id = CAST(:id AS UUID) ORDER BY original_filename COLLATE "C"
+                            """).param("id", oddId).query(String.class).list())
+                    .containsExactly("<null>", "", "line 1\nline 2\r\nend", "описание\tс табом");
+
+            JsonNode again = sync(oddId).path("file_sync");
+            assertThat(again.path("files_added").asLong()).isZero();
+            assertThat(again.path("files_updated").asLong()).as("every staged value equals the stored one").isZero();
+            assertThat(again.path("files_marked_deleted").asLong()).isZero();
+            assertThat(as(adminToken()).delete("/api/v1/storage-elements/" + oddId).status()).isEqualTo(204);
+        }
+    }
+
+    private static Map<String, Object> odd(String name, String description, List<String> tags) {
+        Map<String, Object> sidecar = new java.util.LinkedHashMap<>();
+        sidecar.put("file_id", UUID.randomUUID().toString());
+        sidecar.put("original_filename", name);
+        sidecar.put("content_type", "text/plain");
+        sidecar.put("uploaded_by", "odd\\loader\t1");
+        sidecar.put("uploaded_at", "2026-01-01T00:00:00.123456Z");
+        sidecar.put("description", description);
+        sidecar.put("tags", tags);
+        sidecar.put("status", "active");
+        sidecar.put("retention_policy", "temporary");
+        sidecar.put("ttl_days", 30);
+        sidecar.put("expires_at", "2026-01-31T00:00:00.123456Z");
+        return sidecar;
     }
 
     private long countRows(String seId) {
