@@ -46,7 +46,8 @@ import org.springframework.stereotype.Service;
  *       {@code INSERT ... SELECT ... ON CONFLICT (file_id) DO UPDATE ... WHERE changed}; rows that
  *       are already identical are left out of it beforehand (ON CONFLICT DO UPDATE locks every
  *       conflicting row, even when its WHERE then skips the update); the ids
- *       seen are collected in a temporary table. One transaction per page.</li>
+ *       seen are collected in a temporary table (no key: appending is cheap, the count at the end
+ *       is distinct). One transaction per page.</li>
  *   <li>Registry rows of the SE that were not seen (and were not touched since the run began)
  *       become {@code deleted} with one {@code UPDATE ... NOT EXISTS}; {@code last_file_sync_at}
  *       is recorded.</li>
@@ -167,7 +168,7 @@ public class RegistrySync {
     private SyncReport syncFiles(Connection connection, JdbcClient sql, StorageElement se, Instant startedAt,
                                  long startedNanos) throws SQLException {
         sql.sql("""
-                CREATE TEMP TABLE IF NOT EXISTS sync_seen (file_id UUID PRIMARY KEY)
+                CREATE TEMP TABLE IF NOT EXISTS sync_seen (file_id UUID)
                 """).update();
         sql.sql(StagingCopy.CREATE_TABLE).update();
         sql.sql("TRUNCATE sync_seen, sync_page").update();
@@ -175,7 +176,7 @@ public class RegistrySync {
 
         Counts counts = new Counts();
         long total = pass(connection, sql, se, counts);
-        long seen = sql.sql("SELECT count(*) FROM sync_seen").query(Long.class).single();
+        long seen = sql.sql("SELECT count(DISTINCT file_id) FROM sync_seen").query(Long.class).single();
         if (seen < total) {
             // The listing changed while it was read (offsets shifted): read it once more so no
             // file that is on the SE is taken for missing.
@@ -254,7 +255,7 @@ public class RegistrySync {
     private void write(Connection connection, JdbcClient sql, StorageElement se, List<SeFileMetadata> items,
                        Counts counts) throws SQLException {
         StagingCopy.copy(connection, items);
-        sql.sql("INSERT INTO sync_seen SELECT DISTINCT file_id FROM sync_page ON CONFLICT DO NOTHING").update();
+        sql.sql("INSERT INTO sync_seen SELECT file_id FROM sync_page").update();
         List<Boolean> inserted = sql.sql(UPSERT)
                 .param("se", se.id())
                 .param("now", Timestamps.sql(Timestamps.now(clock)))
