@@ -5,14 +5,18 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 
 /**
  * One page of a list: {@code {"items":[...],"total":150,"limit":50,"offset":0,"has_more":true}}.
  * A list whose matches were counted only up to a limit says so with {@code "total_capped":true}:
- * then more than {@code total} items match (the field is left out when the total is exact).
+ * then more than {@code total} items match (the field is left out when the total is exact, and
+ * a page read without it, such as one from an older service, is exact).
  */
 public record Page<T>(List<T> items, long total, int limit, int offset, @JsonProperty("has_more") boolean hasMore,
-                      @JsonProperty("total_capped") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean totalCapped) {
+                      @JsonProperty("total_capped") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+                      @JsonSetter(nulls = Nulls.AS_EMPTY) boolean totalCapped) {
 
     /** A page of a list with exactly {@code total} items. */
     public static <T> Page<T> of(List<T> items, long total, PageQuery query) {

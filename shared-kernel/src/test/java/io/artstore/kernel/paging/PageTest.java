@@ -3,6 +3,8 @@ package io.artstore.kernel.paging;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +29,20 @@ class PageTest {
         assertThat(page.totalCapped()).isTrue();
         assertThat(page.map(String::valueOf).totalCapped()).isTrue();
         assertThat(Page.of(List.of(1), 1, PageQuery.of(2, 0)).totalCapped()).isFalse();
+    }
+
+    @Test
+    void jsonCarriesTotalCappedOnlyWhenTheTotalIsALowerBound() {
+        JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
+        assertThat(json.writeValueAsString(Page.of(List.of(1), 1, PageQuery.of(2, 0)))).doesNotContain("total_capped");
+        assertThat(json.writeValueAsString(Page.capped(List.of(1), 1000, PageQuery.of(1, 0))))
+                .contains("\"total_capped\":true");
+
+        Page<?> exact = json.readValue("{\"items\":[],\"total\":0,\"limit\":1,\"offset\":0,\"has_more\":false}", Page.class);
+        assertThat(exact.totalCapped()).isFalse();
+        Page<?> capped = json.readValue(
+                "{\"items\":[],\"total\":9,\"limit\":1,\"offset\":0,\"has_more\":true,\"total_capped\":true}", Page.class);
+        assertThat(capped.totalCapped()).isTrue();
     }
 
     @Test
