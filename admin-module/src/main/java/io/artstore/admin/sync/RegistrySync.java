@@ -27,7 +27,6 @@ import io.artstore.kernel.error.ErrorCode;
 import io.artstore.kernel.paging.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Service;
@@ -127,8 +126,7 @@ public class RegistrySync {
         Instant startedAt = Timestamps.now(clock);
         try (Connection connection = dataSource.getConnection()) {
             SingleConnectionDataSource session = new SingleConnectionDataSource(connection, true);
-            JdbcTemplate template = new JdbcTemplate(session);
-            JdbcClient sql = JdbcClient.create(template);
+            JdbcClient sql = JdbcClient.create(session);
             long lockId = lockIdOf(id);
             if (wait) {
                 sql.sql("SELECT pg_advisory_lock(:id)").param("id", lockId).query().singleRow();
