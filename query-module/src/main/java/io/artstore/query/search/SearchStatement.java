@@ -138,11 +138,7 @@ final class SearchStatement {
 
     /** The requested page, leaving the plan to PostgreSQL. */
     String selectSql() {
-        return "SELECT " + FileRows.COLUMNS + ", " + score + " AS relevance_score\n"
-                + "FROM " + from + "\n"
-                + "WHERE " + where + "\n"
-                + "ORDER BY " + orderBy + "\n"
-                + "LIMIT :limit OFFSET :offset";
+        return matches() + "\n" + page();
     }
 
     /**
@@ -153,13 +149,18 @@ final class SearchStatement {
      * reading much of the table. Knowing the matches are few, fetching them all is the cheap plan.
      */
     String selectFewSql() {
-        return "WITH hits AS MATERIALIZED (\n"
-                + "SELECT " + FileRows.COLUMNS + ", " + score + " AS relevance_score\n"
+        return "WITH hits AS MATERIALIZED (\n" + matches() + ")\nSELECT * FROM hits f\n" + page();
+    }
+
+    /** Every match with its columns and score, unordered. */
+    private String matches() {
+        return "SELECT " + FileRows.COLUMNS + ", " + score + " AS relevance_score\n"
                 + "FROM " + from + "\n"
-                + "WHERE " + where + ")\n"
-                + "SELECT * FROM hits f\n"
-                + "ORDER BY " + orderBy + "\n"
-                + "LIMIT :limit OFFSET :offset";
+                + "WHERE " + where;
+    }
+
+    private String page() {
+        return "ORDER BY " + orderBy + "\nLIMIT :limit OFFSET :offset";
     }
 
     /** Counts the matches, stopping at {@link #countLimit()} + 1. */
