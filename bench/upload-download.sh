@@ -64,6 +64,15 @@ EXPECTED="$(sha256sum "$BENCH_WORK/payload.bin" | cut -d' ' -f1)"
 
 mbps() { awk -v b="$1" -v s="$2" 'BEGIN { if (s <= 0) print "n/a"; else printf "%.1f", b / s / 1000000 }'; }
 met() { awk -v r="$1" -v t="$2" 'BEGIN { print (r != "n/a" && r + 0 >= t) ? "yes" : "**no**" }'; }
+# BENCH_PROFILE: stops the JFR recording NAME of PID, prints its hot methods under LABEL and
+# keeps a copy of the recording FILE at COPY
+jfr_report() {
+  local name="$1" file="$2" pid="$3" label="$4" copy="$5"
+  "$JAVA_HOME/bin/jcmd" "$pid" JFR.stop name="$name" >/dev/null
+  echo "=== hot methods of $label (pid $pid) ===" >&2
+  "$JAVA_HOME/bin/jfr" view hot-methods "$file" >&2 || true
+  cp "$file" "$copy"
+}
 
 echo "dd reference (bs=1M conv=fsync) ..." >&2
 sync
@@ -121,12 +130,8 @@ IG_RSS="$(peak_rss_mib "$IG_PID")"
 SE_RSS="$(peak_rss_mib "$SE_PID")"
 
 if [ -n "${BENCH_PROFILE:-}" ]; then
-  for pid in "$IG_PID" "$SE_PID"; do
-    "$JAVA_HOME/bin/jcmd" "$pid" JFR.stop name=bench >/dev/null
-    echo "=== hot methods of pid $pid ($([ "$pid" = "$IG_PID" ] && echo ingester || echo SE)) ===" >&2
-    "$JAVA_HOME/bin/jfr" view hot-methods "$BENCH_WORK/$pid.jfr" >&2 || true
-    cp "$BENCH_WORK/$pid.jfr" "${TMPDIR:-/tmp}/bench-$([ "$pid" = "$IG_PID" ] && echo ingester || echo se).jfr"
-  done
+  jfr_report bench "$BENCH_WORK/$IG_PID.jfr" "$IG_PID" ingester "${TMPDIR:-/tmp}/bench-ingester.jfr"
+  jfr_report bench "$BENCH_WORK/$SE_PID.jfr" "$SE_PID" SE "${TMPDIR:-/tmp}/bench-se.jfr"
 fi
 
 report "#### 1. Upload of $((SIZE / 1048576)) MiB through ingester → SE (TLS), both \`-Xmx$HEAP\`" "" \
@@ -275,12 +280,8 @@ ranged "$SE_URL" -H "Authorization: Bearer $READ_TOKEN"; R_SE_RPS=$R_RPS R_SE_50
 SE_DIRECT_CPU=$R_SE_CPU
 ranged "$QM_URL" -H "Authorization: Bearer $READ_TOKEN"; R_QM_RPS=$R_RPS R_QM_50=$R_50 R_QM_99=$R_99 R_QM_ERR=$R_ERR
 if [ -n "${BENCH_PROFILE:-}" ]; then
-  for pid in "$SE_PID" "$QM_PID"; do
-    "$JAVA_HOME/bin/jcmd" "$pid" JFR.stop name=ranged >/dev/null
-    echo "=== ranged downloads: hot methods of $([ "$pid" = "$SE_PID" ] && echo SE || echo query) ===" >&2
-    "$JAVA_HOME/bin/jfr" view hot-methods "$BENCH_WORK/ranged-$pid.jfr" >&2 || true
-    cp "$BENCH_WORK/ranged-$pid.jfr" "${TMPDIR:-/tmp}/bench-ranged-$([ "$pid" = "$SE_PID" ] && echo se || echo query).jfr"
-  done
+  jfr_report ranged "$BENCH_WORK/ranged-$SE_PID.jfr" "$SE_PID" "ranged downloads, SE" "${TMPDIR:-/tmp}/bench-ranged-se.jfr"
+  jfr_report ranged "$BENCH_WORK/ranged-$QM_PID.jfr" "$QM_PID" "ranged downloads, query" "${TMPDIR:-/tmp}/bench-ranged-query.jfr"
 fi
 report "#### 2b. 64 clients × random 1 MiB ranges (\`wrk -t2 -c64 -d${WRK_SECONDS}s\`, Range header from a Lua script)" "" \
   "| target | requests/s | MB/s | p50 | p99 | errors (non-2xx + socket) | requests/s ratio to nginx HTTP |" \

@@ -66,6 +66,13 @@ class OutagesIT {
         return new Timed(response, Duration.between(start, Instant.now()));
     }
 
+    /** 502 {@code SE_UNAVAILABLE}, answered within the bounded client timeout. */
+    private static void assertSeUnavailableWithinBound(Timed call) {
+        assertThat(call.response().status()).as(call.toString()).isEqualTo(502);
+        assertThat(call.response().errorCode()).isEqualTo("SE_UNAVAILABLE");
+        assertThat(call.took()).isLessThan(BOUND);
+    }
+
     private static Multipart temporary(String name, int size, long seed) {
         return Multipart.form().field("ttl_days", "5").field("tags", "[\"fault\"]").file(name, "application/pdf",
                 Content.bytes(size, seed));
@@ -144,12 +151,8 @@ class OutagesIT {
             Timed upload = timed(() -> FaultStack.upload(ingester, temporary("lost.pdf", 20_000, 5)));
             Timed download = timed(() -> query.get("/api/v1/files/" + id + "/download"));
             System.out.println("[faults] SE killed: ingester upload " + upload + ", query download " + download);
-            assertThat(upload.response().status()).as(upload.toString()).isEqualTo(502);
-            assertThat(upload.response().errorCode()).isEqualTo("SE_UNAVAILABLE");
-            assertThat(upload.took()).isLessThan(BOUND);
-            assertThat(download.response().status()).as(download.toString()).isEqualTo(502);
-            assertThat(download.response().errorCode()).isEqualTo("SE_UNAVAILABLE");
-            assertThat(download.took()).isLessThan(BOUND);
+            assertSeUnavailableWithinBound(upload);
+            assertSeUnavailableWithinBound(download);
             assertThat(admin.get("/api/v1/files?limit=1").json().path("total").asLong()).isEqualTo(registered);
 
             Timed check = timed(() -> FaultStack.sync(admin, seId));
@@ -195,12 +198,8 @@ class OutagesIT {
                 Timed upload = timed(() -> FaultStack.upload(ingester, temporary("hung.pdf", 20_000, 8)));
                 Timed download = timed(() -> query.get("/api/v1/files/" + id + "/download"));
                 System.out.println("[faults] SE hung: ingester upload " + upload + ", query download " + download);
-                assertThat(upload.response().status()).as(upload.toString()).isEqualTo(502);
-                assertThat(upload.response().errorCode()).isEqualTo("SE_UNAVAILABLE");
-                assertThat(upload.took()).isLessThan(BOUND);
-                assertThat(download.response().status()).as(download.toString()).isEqualTo(502);
-                assertThat(download.response().errorCode()).isEqualTo("SE_UNAVAILABLE");
-                assertThat(download.took()).isLessThan(BOUND);
+                assertSeUnavailableWithinBound(upload);
+                assertSeUnavailableWithinBound(download);
                 assertThat(filesOnSes()).isEqualTo(before);
 
                 proxy.stall(false);
