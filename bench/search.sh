@@ -32,9 +32,11 @@ export PGHOST=127.0.0.1 PGPORT="$STACK_PG_PORT" PGUSER=postgres PGPASSWORD=postg
 # the session settings query-module's connections start with (its connection-init-sql)
 export PGOPTIONS="-c plan_cache_mode=force_custom_plan -c work_mem=16MB"
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
-# query-module adds its search indexes with its own migrations: wait until they exist
+# query-module adds its search indexes with its own migrations: wait until they are done (the
+# combined index of V6 is valid and the separate ones it replaces are gone)
 for _ in $(seq 1 120); do
-  [ "$("${PSQL[@]}" -Atc "SELECT count(*) FROM pg_indexes WHERE tablename = 'files' AND indexname LIKE 'query_files_%'")" -ge 4 ] && break
+  [ "$("${PSQL[@]}" -Atc "SELECT count(*) FROM pg_index WHERE indexrelid = to_regclass('query_files_search_idx')
+      AND indisvalid AND to_regclass('query_files_tags_idx') IS NULL")" = 1 ] && break
   sleep 1
 done
 
