@@ -16,10 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * For every search case (lines "mode TAB filters TAB request-json"), writes the SQL that
- * query-module runs for that request, as a pgbench script: the bounded COUNT, then the SELECT
- * of the page in the form the count calls for (as SearchRepository does), built by query-module's
- * own SearchStatement (called by reflection: it is
- * package-private) with the bind parameters inlined as literals.
+ * query-module runs for that request, as a pgbench script: the first statement (the bounded count
+ * and, when the matches are few, the page itself), then - only when the count went above the
+ * limit - the SELECT of the page (as SearchRepository does), built by query-module's own
+ * SearchStatement (called by reflection: it is package-private) with the bind parameters inlined
+ * as literals.
  *
  * Run on the query-module jar's classpath:
  *   java -cp 'BOOT-INF/classes:BOOT-INF/lib/*' SearchSql.java CASES OUT_DIR [TOTAL_LIMIT]
@@ -44,11 +45,10 @@ public class SearchSql {
         Class<?> statementType = Class.forName("io.artstore.query.search.SearchStatement");
         Method of = statementType.getDeclaredMethod("of", requestType, int.class);
         Method select = statementType.getDeclaredMethod("selectSql");
-        Method selectFew = statementType.getDeclaredMethod("selectFewSql");
-        Method count = statementType.getDeclaredMethod("countSql");
+        Method first = statementType.getDeclaredMethod("firstSql");
         Method countLimit = statementType.getDeclaredMethod("countLimit");
         Method parameters = statementType.getDeclaredMethod("parameters");
-        for (Method m : List.of(of, select, selectFew, count, countLimit, parameters)) {
+        for (Method m : List.of(of, select, first, countLimit, parameters)) {
             m.setAccessible(true);
         }
         for (int i = 0; i < lines.size(); i++) {
@@ -56,13 +56,11 @@ public class SearchSql {
             Object statement = of.invoke(null, json.readValue(body, requestType), totalLimit);
             @SuppressWarnings("unchecked")
             Map<String, Object> params = (Map<String, Object>) parameters.invoke(statement);
-            // like SearchRepository: count first, then the page with the plan the count calls for
-            String script = inline((String) count.invoke(statement), params).replace("SELECT count(*)",
-                    "SELECT count(*) AS counted") + " \\gset\n"
-                    + "\\if :counted > " + countLimit.invoke(statement) + "\n"
+            // like SearchRepository: the first statement, then the page when there were many matches
+            // (\aset keeps the last row's columns; "matches" is the same in every row)
+            String script = inline((String) first.invoke(statement), params) + " \\aset\n"
+                    + "\\if :matches > " + countLimit.invoke(statement) + "\n"
                     + inline((String) select.invoke(statement), params) + ";\n"
-                    + "\\else\n"
-                    + inline((String) selectFew.invoke(statement), params) + ";\n"
                     + "\\endif\n";
             Files.writeString(out.resolve(i + ".sql"), script, StandardCharsets.UTF_8);
         }

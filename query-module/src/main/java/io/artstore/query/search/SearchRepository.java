@@ -1,6 +1,9 @@
 package io.artstore.query.search;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 
 import io.artstore.kernel.paging.Page;
 import io.artstore.kernel.paging.PageQuery;
@@ -8,9 +11,9 @@ import io.artstore.query.metadata.FileRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Runs a {@link SearchStatement}: the number of matches, counted up to the total limit (or to
- * the end of the requested page, when that lies further), then one page of hits, fetched all
- * at once and sorted when the count found them few.
+ * Runs a {@link SearchStatement}: one statement counts the matches up to the total limit (or to
+ * the end of the requested page, when that lies further) and, when they are no more, returns the
+ * requested page of them too; with more matches a second statement fetches the page.
  */
 public class SearchRepository {
 
@@ -24,20 +27,31 @@ public class SearchRepository {
 
     public Page<SearchResultItem> search(SearchRequest request) {
         SearchStatement statement = SearchStatement.of(request, totalLimit);
-        long counted = jdbc.sql(statement.countSql())
+        List<FirstRow> first = jdbc.sql(statement.firstSql())
                 .params(statement.parameters())
-                .query(Long.class)
-                .single();
-        boolean capped = counted > statement.countLimit();
-        List<SearchResultItem> items = jdbc.sql(capped ? statement.selectSql() : statement.selectFewSql())
-                .params(statement.parameters())
-                .query((rs, row) -> {
-                    float score = rs.getFloat("relevance_score");
-                    Double relevance = rs.wasNull() ? null : (double) score;
-                    return SearchResultItem.of(FileRows.metadata(rs), relevance);
-                })
+                .query((rs, row) -> new FirstRow(rs.getLong("matches"),
+                        rs.getObject("file_id") == null ? null : item(rs)))
                 .list();
+        long counted = first.getFirst().matches();
         PageQuery page = PageQuery.of(request.limit(), request.offset());
-        return capped ? Page.capped(items, statement.countLimit(), page) : Page.of(items, counted, page);
+        if (counted > statement.countLimit()) {
+            List<SearchResultItem> items = jdbc.sql(statement.selectSql())
+                    .params(statement.parameters())
+                    .query((rs, row) -> item(rs))
+                    .list();
+            return Page.capped(items, statement.countLimit(), page);
+        }
+        List<SearchResultItem> items = first.stream().map(FirstRow::hit).filter(Objects::nonNull).toList();
+        return Page.of(items, counted, page);
+    }
+
+    private static SearchResultItem item(ResultSet rs) throws SQLException {
+        float score = rs.getFloat("relevance_score");
+        Double relevance = rs.wasNull() ? null : (double) score;
+        return SearchResultItem.of(FileRows.metadata(rs), relevance);
+    }
+
+    /** A row of {@link SearchStatement#firstSql()}: the count, and a hit unless the page had none. */
+    private record FirstRow(long matches, SearchResultItem hit) {
     }
 }

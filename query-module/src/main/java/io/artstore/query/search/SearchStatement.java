@@ -3,7 +3,6 @@ package io.artstore.query.search;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.artstore.query.metadata.FileRows;
@@ -15,19 +14,25 @@ import io.artstore.query.metadata.FileRows;
  *
  * <ul>
  *   <li>{@code exact}: {@code lower(original_filename) = lower(:query)} (btree on the lower-cased name);</li>
- *   <li>{@code partial}, {@code filename}, {@code file_extension}: {@code ILIKE} with {@code %}, {@code _}
- *       and {@code \} escaped, backed by a trigram index;</li>
+ *   <li>{@code partial}, {@code filename}: {@code ILIKE} with {@code %}, {@code _} and {@code \} escaped,
+ *       backed by the trigram column of the search index;</li>
+ *   <li>{@code file_extension}: {@code query_file_extensions(original_filename) @> ARRAY[lower(:extension)]}
+ *       (migration V5), or {@code ILIKE '%.ext'} for an extension the array cannot hold;</li>
  *   <li>{@code fulltext}: {@code query_document @@ terms} (the stored column of
  *       {@code query_search_document(...)}, migration V3) where the terms are the query parsed with
  *       both the English and the Russian configuration (OR), ranked by {@code ts_rank_cd(..., 32)}
  *       = rank / (rank + 1), which lies in 0..1.</li>
  * </ul>
- * The count stops at {@link #countLimit()} + 1 matches: one more than that means "more than the limit".
+ * Words, tags, extensions and file name trigrams share one GIN index (migration V6), so a search
+ * combining them is one index scan. The count stops at {@link #countLimit()} + 1 matches: one more than that means "more than the limit".
  */
 final class SearchStatement {
 
     /** The full-text document of a row: a stored generated column with a GIN index (migrations V3, V4). */
     static final String DOCUMENT = "f.query_document";
+
+    /** The extensions a file name ends with, lower-cased (migration V5; indexed with the document, V6). */
+    static final String EXTENSIONS = "query_file_extensions(f.original_filename)";
 
     private static final String TERMS = "CROSS JOIN (SELECT websearch_to_tsquery('english', :query)"
             + " || websearch_to_tsquery('russian', :query) AS terms) q";
@@ -85,9 +90,15 @@ final class SearchStatement {
             parameters.put("filename_pattern", contains(request.filename().strip()));
         }
         if (hasText(request.fileExtension())) {
-            // LIKE's default escape character is the backslash.
-            conditions.add("f.original_filename ILIKE :extension_pattern");
-            parameters.put("extension_pattern", "%." + escapeLike(extension(request.fileExtension())));
+            String extension = extension(request.fileExtension());
+            if (indexedExtension(extension)) {
+                conditions.add(EXTENSIONS + " @> ARRAY[lower(CAST(:extension AS text))]");
+                parameters.put("extension", extension);
+            } else {
+                // LIKE's default escape character is the backslash.
+                conditions.add("f.original_filename ILIKE :extension_pattern");
+                parameters.put("extension_pattern", "%." + escapeLike(extension));
+            }
         }
         if (!request.tags().isEmpty()) {
             // the list expands to one bind parameter per tag: ARRAY[?, ?, ...]
@@ -136,36 +147,41 @@ final class SearchStatement {
                 parameters, countLimit);
     }
 
-    /** The requested page, leaving the plan to PostgreSQL. */
-    String selectSql() {
-        return matches() + "\n" + page();
-    }
-
     /**
-     * The requested page when the count found at most {@link #countLimit()} matches: every match
-     * is fetched first (through the indexes of the conditions), then sorted. PostgreSQL cannot
-     * estimate how many rows a substring or full-text condition matches; given ORDER BY and LIMIT
-     * it tends to walk the sort key's index and test row after row, which for a rare word means
-     * reading much of the table. Knowing the matches are few, fetching them all is the cheap plan.
+     * The first statement of every search. It collects the ids of the matches, up to
+     * {@link #countLimit()} + 1, and counts them; when there are no more than {@link #countLimit()},
+     * the same statement returns the requested page of them, sorted. PostgreSQL cannot estimate
+     * how many rows a substring or full-text condition matches; given ORDER BY and LIMIT it tends
+     * to walk the sort key's index and test row after row, which for a rare word means reading
+     * much of the table. Knowing the matches are few, fetching them all by id is the cheap plan,
+     * and the conditions are evaluated once for both the total and the page.
+     *
+     * <p>Returns at least one row. Column {@code matches} holds the count in every row; the
+     * other columns are those of one hit, or null in the single row of a page without hits
+     * (none on the page, or more matches than the limit: then {@link #selectSql()} fetches it).
      */
-    String selectFewSql() {
-        return "WITH hits AS MATERIALIZED (\n" + matches() + ")\nSELECT * FROM hits f\n" + page();
+    String firstSql() {
+        return "WITH hits AS MATERIALIZED (\nSELECT f.file_id\nFROM " + from + "\nWHERE " + where
+                + "\nLIMIT :count_limit),\n"
+                + "total AS (SELECT count(*) AS matches FROM hits)\n"
+                + "SELECT total.matches, f.*\nFROM total LEFT JOIN LATERAL (\n"
+                + "SELECT " + FileRows.COLUMNS + ", " + score + " AS relevance_score\n"
+                + "FROM " + from + "\n"
+                + "WHERE total.matches < :count_limit AND f.file_id IN (SELECT file_id FROM hits)\n"
+                + page() + ") f ON true\n"
+                + "ORDER BY " + orderBy;
     }
 
-    /** Every match with its columns and score, unordered. */
-    private String matches() {
+    /** The requested page when there are more matches than {@link #countLimit()}, the plan left to PostgreSQL. */
+    String selectSql() {
         return "SELECT " + FileRows.COLUMNS + ", " + score + " AS relevance_score\n"
                 + "FROM " + from + "\n"
-                + "WHERE " + where;
+                + "WHERE " + where + "\n"
+                + page();
     }
 
     private String page() {
         return "ORDER BY " + orderBy + "\nLIMIT :limit OFFSET :offset";
-    }
-
-    /** Counts the matches, stopping at {@link #countLimit()} + 1. */
-    String countSql() {
-        return "SELECT count(*) FROM (SELECT 1\nFROM " + from + "\nWHERE " + where + "\nLIMIT :count_limit) counted";
     }
 
     /** A count above this means "more than this many matches". */
@@ -187,9 +203,20 @@ final class SearchStatement {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    /** The extension without a leading dot; PostgreSQL lower-cases it, as it does the names. */
     private static String extension(String value) {
         String trimmed = value.strip();
-        return (trimmed.startsWith(".") ? trimmed.substring(1) : trimmed).toLowerCase(Locale.ROOT);
+        return trimmed.startsWith(".") ? trimmed.substring(1) : trimmed;
+    }
+
+    /**
+     * Whether {@code query_file_extensions()} (migration V5) lists every name ending with this
+     * extension: it keeps the text after each of a name's last three dots, up to 32 characters.
+     * Lower-casing may lengthen a character up to three times, hence the 10-character bound here
+     * (the API accepts no longer extensions anyway).
+     */
+    static boolean indexedExtension(String extension) {
+        return extension.length() <= 10 && extension.chars().filter(c -> c == '.').count() <= 2;
     }
 
     private static boolean hasText(String value) {

@@ -24,7 +24,7 @@ class SearchStatementTest {
             for (SortField sort : SortField.values()) {
                 SearchStatement statement = SearchStatement.of(request(mode, sort), 1000);
                 assertThat(statement.selectSql()).doesNotContain("DROP", "e';", "permanent", "expired", "2026");
-                assertThat(statement.countSql()).doesNotContain("DROP", "e';", "permanent", "expired", "2026");
+                assertThat(statement.firstSql()).doesNotContain("DROP", "e';", "permanent", "expired", "2026");
                 assertThat(statement.parameters()).containsEntry("status", "expired")
                         .containsEntry("retention_policy", "permanent")
                         .containsEntry("uploaded_by", EVIL.strip())
@@ -47,13 +47,16 @@ class SearchStatementTest {
                 .contains("websearch_to_tsquery('english', :query) || websearch_to_tsquery('russian', :query)")
                 .contains("ts_rank_cd(" + SearchStatement.DOCUMENT + ", q.terms, 32) AS relevance_score")
                 .contains("ORDER BY relevance_score ASC");
-        assertThat(fulltext.countSql()).contains("q.terms").doesNotContain("ORDER BY");
+        assertThat(fulltext.firstSql()).contains("q.terms")
+                .contains("WITH hits AS MATERIALIZED (\nSELECT f.file_id\n")
+                .contains("WHERE total.matches < :count_limit AND f.file_id IN (SELECT file_id FROM hits)")
+                .endsWith("ORDER BY relevance_score ASC, f.uploaded_at DESC, f.file_id ASC");
     }
 
     @Test
     void theCountStopsOneAboveTheTotalLimitOrTheEndOfThePage() {
         SearchStatement near = SearchStatement.of(request(SearchMode.PARTIAL, SortField.SIZE), 1000);
-        assertThat(near.countSql()).contains("LIMIT :count_limit");
+        assertThat(near.firstSql()).contains("LIMIT :count_limit),\ntotal AS (SELECT count(*) AS matches FROM hits)");
         assertThat(near.countLimit()).isEqualTo(1000);
         assertThat(near.parameters()).containsEntry("count_limit", 1001L);
 
@@ -65,12 +68,31 @@ class SearchStatementTest {
     @Test
     void likePatternsEscapeWildcardsAndBackslash() {
         assertThat(SearchStatement.contains("100%_a\\b")).isEqualTo("%100\\%\\_a\\\\b%");
+        SearchRequest manyDots = new SearchRequest(null, null, "%.b_.c.d", null, null, null, null, null, null, null,
+                null, null, null, null, null, null);
+        SearchStatement fallback = SearchStatement.of(manyDots, 1000);
+        assertThat(fallback.parameters()).containsEntry("extension_pattern", "%.\\%.b\\_.c.d")
+                .doesNotContainKey("extension");
+        assertThat(fallback.firstSql()).contains("f.original_filename ILIKE :extension_pattern")
+                .doesNotContain("query_file_extensions");
+    }
+
+    @Test
+    void extensionsUseTheIndexedArrayWhenItCanHoldThem() {
         SearchStatement statement = SearchStatement.of(request(SearchMode.PARTIAL, SortField.UPLOADED_AT), 1000);
-        assertThat(statement.parameters()).containsEntry("extension_pattern", "%.e';--");
-        SearchRequest dotted = new SearchRequest(null, null, ".PDF", null, null, null, null, null, null, null, null,
+        assertThat(statement.parameters()).containsEntry("extension", "e';--").doesNotContainKey("extension_pattern");
+        assertThat(statement.firstSql())
+                .contains("query_file_extensions(f.original_filename) @> ARRAY[lower(CAST(:extension AS text))]");
+        SearchRequest dotted = new SearchRequest(null, null, " .PDF ", null, null, null, null, null, null, null, null,
                 null, null, null, null, null);
-        assertThat(SearchStatement.of(dotted, 1000).parameters()).containsEntry("extension_pattern", "%.pdf")
+        assertThat(SearchStatement.of(dotted, 1000).parameters()).containsEntry("extension", "PDF")
                 .containsEntry("status", "active").doesNotContainKey("query");
+
+        assertThat(SearchStatement.indexedExtension("tar.gz")).isTrue();
+        assertThat(SearchStatement.indexedExtension("a.tar.gz")).isTrue();
+        assertThat(SearchStatement.indexedExtension("a.b.tar.gz")).as("three dots").isFalse();
+        assertThat(SearchStatement.indexedExtension("abcdefghij")).isTrue();
+        assertThat(SearchStatement.indexedExtension("abcdefghijk")).as("over 10 characters").isFalse();
     }
 
     @Test
