@@ -2,6 +2,8 @@ package io.artstore.kernel.security;
 
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +15,7 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -21,6 +24,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * RS256-only JWT decoder over a remote JWKS: keys are cached, refreshed when an unknown
  * key id shows up (rate limited), and kept in use while the JWKS URL is down. Checks expiry and
  * not-before, the issuer when one is configured, and refuses tokens issued for another audience.
+ * Tokens it has verified are remembered for a short while ({@link VerifiedJwtCache}).
  */
 public final class JwksJwtDecoderFactory {
 
@@ -29,7 +33,19 @@ public final class JwksJwtDecoderFactory {
     private JwksJwtDecoderFactory() {
     }
 
-    public static NimbusJwtDecoder create(ResourceServerProperties properties) {
+    /** The decoder, behind a {@link VerifiedJwtCache} unless its size is 0. */
+    public static JwtDecoder create(ResourceServerProperties properties) {
+        NimbusJwtDecoder decoder = verifying(properties, Clock.systemUTC());
+        if (properties.verifiedTokenCacheSize() == 0) {
+            return decoder;
+        }
+        Duration ttl = properties.verifiedTokenCacheTtl().compareTo(properties.jwksCacheTtl()) > 0
+                ? properties.jwksCacheTtl() : properties.verifiedTokenCacheTtl();
+        return new VerifiedJwtCache(decoder, ttl, properties.verifiedTokenCacheSize(), Clock.systemUTC());
+    }
+
+    /** The decoder that verifies every token: signature over the JWKS's keys, then the claim checks. */
+    static NimbusJwtDecoder verifying(ResourceServerProperties properties, Clock clock) {
         if (properties.jwksUrl() == null || properties.jwksUrl().isBlank()) {
             throw new IllegalStateException("artstore.security.jwks-url is required for a resource server");
         }
@@ -48,7 +64,9 @@ public final class JwksJwtDecoderFactory {
         }
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(source).jwsAlgorithm(SignatureAlgorithm.RS256).build();
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        validators.add(new JwtTimestampValidator());
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        validators.add(timestamps);
         validators.add(new AudienceValidator(properties.audiences()));
         if (properties.issuer() != null && !properties.issuer().isBlank()) {
             validators.add(new JwtIssuerValidator(properties.issuer()));

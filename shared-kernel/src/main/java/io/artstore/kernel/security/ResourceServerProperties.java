@@ -3,6 +3,7 @@ package io.artstore.kernel.security;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -18,6 +19,10 @@ import org.springframework.validation.annotation.Validated;
  * @param jwksCacheTtl   how long fetched keys are trusted before a refresh
  * @param jwksOutageTtl  how long cached keys keep working while the JWKS URL is unreachable
  * @param jwksTimeout    connect and read timeout of the JWKS fetch
+ * @param verifiedTokenCacheSize how many verified tokens each service remembers ({@link VerifiedJwtCache});
+ *                               0 verifies every request's token anew
+ * @param verifiedTokenCacheTtl  how long a verified token is used without verifying it again; at most
+ *                               {@code jwksCacheTtl}, so a key withdrawn from the JWKS is not trusted longer
  */
 @ConfigurationProperties("artstore.security")
 @Validated
@@ -28,7 +33,9 @@ public record ResourceServerProperties(
         @DefaultValue List<String> publicPaths,
         @DefaultValue("5m") Duration jwksCacheTtl,
         @DefaultValue("24h") Duration jwksOutageTtl,
-        @DefaultValue("5s") Duration jwksTimeout) {
+        @DefaultValue("5s") Duration jwksTimeout,
+        @DefaultValue("1000") @Min(0) int verifiedTokenCacheSize,
+        @DefaultValue("1m") Duration verifiedTokenCacheTtl) {
 
     /** Paths every service serves without authentication. */
     public static final List<String> ALWAYS_PUBLIC = List.of(

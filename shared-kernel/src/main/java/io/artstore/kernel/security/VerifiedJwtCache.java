@@ -1,0 +1,90 @@
+package io.artstore.kernel.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+
+/**
+ * Remembers the tokens its delegate has verified. Clients send the same token with request
+ * after request (service accounts and users hold a token for minutes), and verifying it - an
+ * RSA signature check, Base64 and JSON parsing, the claim conversions - was the largest single
+ * cost of a small request (docs/benchmarks.md). A remembered token is used for at most
+ * {@code ttl} and its expiry and not-before are checked again on every use; once they fail, or
+ * the entry is older than {@code ttl}, the token goes to the delegate again, which refuses it
+ * with its usual error or verifies it anew. A token the delegate refuses is never remembered, so
+ * the cache holds only tokens the issuer signed. The cache is bounded: when it is full, the
+ * expired entries are dropped, or all entries when none has expired.
+ *
+ * <p>Keys removed from the JWKS stop being honoured once the JWKS cache refreshes; with a
+ * {@code ttl} no longer than that refresh interval, remembering verified tokens does not extend
+ * how long a withdrawn key is trusted.
+ */
+public final class VerifiedJwtCache implements JwtDecoder {
+
+    private final JwtDecoder delegate;
+    private final OAuth2TokenValidator<Jwt> timestamps;
+    private final Clock clock;
+    private final Duration ttl;
+    private final int maxEntries;
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+
+    /**
+     * @param delegate   verifies tokens (signature and every claim check)
+     * @param ttl        how long a verified token is used without asking the delegate again
+     * @param maxEntries how many tokens are remembered at most
+     * @param clock      the clock the delegate's timestamp check uses too
+     */
+    public VerifiedJwtCache(JwtDecoder delegate, Duration ttl, int maxEntries, Clock clock) {
+        if (ttl.isNegative() || ttl.isZero() || maxEntries < 1) {
+            throw new IllegalArgumentException("ttl and maxEntries must be positive");
+        }
+        this.delegate = delegate;
+        this.ttl = ttl;
+        this.maxEntries = maxEntries;
+        this.clock = clock;
+        JwtTimestampValidator validator = new JwtTimestampValidator();
+        validator.setClock(clock);
+        this.timestamps = validator;
+    }
+
+    @Override
+    public Jwt decode(String token) throws JwtException {
+        Instant now = clock.instant();
+        Entry entry = entries.get(token);
+        if (entry != null) {
+            if (now.isBefore(entry.until()) && !timestamps.validate(entry.jwt()).hasErrors()) {
+                return entry.jwt();
+            }
+            entries.remove(token, entry);
+        }
+        Jwt jwt = delegate.decode(token);
+        remember(token, jwt, now);
+        return jwt;
+    }
+
+    /** How many verified tokens are remembered right now. */
+    public int size() {
+        return entries.size();
+    }
+
+    private void remember(String token, Jwt jwt, Instant now) {
+        if (entries.size() >= maxEntries) {
+            entries.values().removeIf(e -> !now.isBefore(e.until())
+                    || timestamps.validate(e.jwt()).hasErrors());
+            if (entries.size() >= maxEntries) {
+                entries.clear();
+            }
+        }
+        entries.put(token, new Entry(jwt, now.plus(ttl)));
+    }
+
+    private record Entry(Jwt jwt, Instant until) {
+    }
+}
