@@ -2,6 +2,8 @@ package io.artstore.kernel.security;
 
 import io.artstore.kernel.error.ApiErrorWriter;
 import io.artstore.kernel.error.ErrorHandlingAutoConfiguration;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -63,6 +65,16 @@ public class ResourceServerSecurityAutoConfiguration {
     @ConditionalOnMissingBean(JwtDecoder.class)
     JwtDecoder artstoreJwtDecoder(ResourceServerProperties properties) {
         return JwksJwtDecoderFactory.create(properties);
+    }
+
+    /** The metrics of the verified-token cache, when the service's decoder is one. */
+    @Bean
+    MeterBinder artstoreVerifiedTokenMetrics(ObjectProvider<JwtDecoder> decoder) {
+        return registry -> {
+            if (decoder.getIfAvailable() instanceof VerifiedJwtCache cache) {
+                cache.bindTo(registry);
+            }
+        };
     }
 
     @Bean

@@ -4,6 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -26,7 +32,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
  * {@code ttl} no longer than that refresh interval, remembering verified tokens does not extend
  * how long a withdrawn key is trusted.
  */
-public final class VerifiedJwtCache implements JwtDecoder {
+public final class VerifiedJwtCache implements JwtDecoder, MeterBinder {
 
     private final JwtDecoder delegate;
     private final OAuth2TokenValidator<Jwt> timestamps;
@@ -34,6 +40,8 @@ public final class VerifiedJwtCache implements JwtDecoder {
     private final Duration ttl;
     private final int maxEntries;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     /**
      * @param delegate   verifies tokens (signature and every claim check)
@@ -60,10 +68,12 @@ public final class VerifiedJwtCache implements JwtDecoder {
         Entry entry = entries.get(token);
         if (entry != null) {
             if (now.isBefore(entry.until()) && !timestamps.validate(entry.jwt()).hasErrors()) {
+                hits.increment();
                 return entry.jwt();
             }
             entries.remove(token, entry);
         }
+        misses.increment();
         Jwt jwt = delegate.decode(token);
         remember(token, jwt, now);
         return jwt;
@@ -72,6 +82,20 @@ public final class VerifiedJwtCache implements JwtDecoder {
     /** How many verified tokens are remembered right now. */
     public int size() {
         return entries.size();
+    }
+
+    /** Metrics: {@code artstore_verified_tokens} (remembered now) and {@code artstore_token_verifications_total}. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("artstore.verified.tokens", entries, ConcurrentHashMap::size)
+                .description("Verified access tokens the service remembers")
+                .register(registry);
+        FunctionCounter.builder("artstore.token.verifications", hits, LongAdder::sum)
+                .description("Access tokens presented, by whether the remembered verification was used")
+                .tag("result", "remembered").register(registry);
+        FunctionCounter.builder("artstore.token.verifications", misses, LongAdder::sum)
+                .description("Access tokens presented, by whether the remembered verification was used")
+                .tag("result", "verified").register(registry);
     }
 
     private void remember(String token, Jwt jwt, Instant now) {

@@ -23,6 +23,27 @@ class JwtSecurityIT extends KernelIntegrationTest {
     }
 
     @Test
+    void aTokenSentAgainUsesItsRememberedVerification() {
+        String token = ISSUER.serviceToken("sa_repeat_" + System.nanoTime(), "files:read");
+        double remembered = verifications("remembered");
+        double verified = verifications("verified");
+        for (int i = 0; i < 3; i++) {
+            assertThat(read(token).status()).isEqualTo(200);
+        }
+        assertThat(verifications("verified") - verified).isEqualTo(1);
+        assertThat(verifications("remembered") - remembered).isEqualTo(2);
+        assertThat(anonymous().get("/metrics").body()).contains("artstore_verified_tokens ");
+    }
+
+    private double verifications(String result) {
+        String prefix = "artstore_token_verifications_total{";
+        return anonymous().get("/metrics").body().lines()
+                .filter(line -> line.startsWith(prefix) && line.contains("result=\"" + result + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
+    }
+
+    @Test
     void rightScopeIs200() {
         assertThat(read(ISSUER.serviceToken("sa_reader", "files:read")).status()).isEqualTo(200);
     }
