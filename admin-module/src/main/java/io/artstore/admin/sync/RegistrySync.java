@@ -173,14 +173,16 @@ public class RegistrySync {
         connection.setAutoCommit(false);
 
         Counts counts = new Counts();
-        long total = pass(connection, sql, se, counts);
+        Pass first = pass(connection, sql, se, counts);
+        long total = first.total();
         long seen = sql.sql("SELECT count(DISTINCT file_id) FROM sync_seen").query(Long.class).single();
-        if (seen < total) {
-            // The listing changed while it was read (offsets shifted): read it once more so no
-            // file that is on the SE is taken for missing.
-            log.info("Listing of {} changed during the sync ({} seen, {} reported): second pass", se.storageId(), seen,
-                    total);
-            total = pass(connection, sql, se, counts);
+        if (seen < total || first.shrank()) {
+            // The listing changed while it was read (offsets shifted: files added before the
+            // reader served some twice, files removed before it made others skip a page): read
+            // it once more so no file that is on the SE is taken for missing.
+            log.info("Listing of {} changed during the sync ({} seen, {} reported, shrank: {}): second pass",
+                    se.storageId(), seen, total, first.shrank());
+            total = pass(connection, sql, se, counts).total();
         }
 
         sql.sql("ANALYZE sync_seen").update();
@@ -209,15 +211,23 @@ public class RegistrySync {
     }
 
     /**
-     * Reads the whole listing once, page by page; returns the SE's last reported total. The next
-     * page is requested from the SE while the current one is written, so the SE's work and the
-     * transfer overlap with the database's; the requests are the same, in the same order.
+     * One read of the listing: the SE's last reported total, and whether a page reported a smaller
+     * total than the page before it (files were removed while it was read).
      */
-    private long pass(Connection connection, JdbcClient sql, StorageElement se, Counts counts)
+    private record Pass(long total, boolean shrank) {
+    }
+
+    /**
+     * Reads the whole listing once, page by page. The next page is requested from the SE while the
+     * current one is written, so the SE's work and the transfer overlap with the database's; the
+     * requests are the same, in the same order.
+     */
+    private Pass pass(Connection connection, JdbcClient sql, StorageElement se, Counts counts)
             throws SQLException {
         int pageSize = properties.effectivePageSize();
         int offset = 0;
-        long total;
+        long total = -1;
+        boolean shrank = false;
         // A platform thread, and CompletableFuture.join() to wait: when the caller is itself a
         // ForkJoinPool worker, join() blocks in a managed way, so the pool can still run the
         // HTTP client's completion stages.
@@ -227,16 +237,17 @@ public class RegistrySync {
             CompletableFuture<Page<SeFileMetadata>> next = fetch(prefetch, se, pageSize, 0);
             while (true) {
                 Page<SeFileMetadata> page = await(next);
+                shrank |= total >= 0 && page.total() < total;
                 total = page.total();
                 List<SeFileMetadata> items = page.items();
                 if (items.isEmpty()) {
-                    return total;
+                    return new Pass(total, shrank);
                 }
                 offset += items.size();
                 next = page.hasMore() ? fetch(prefetch, se, pageSize, offset) : null;
                 write(connection, sql, se, items, counts);
                 if (next == null) {
-                    return total;
+                    return new Pass(total, shrank);
                 }
             }
         } finally {

@@ -1,0 +1,350 @@
+package io.artstore.admin.sync;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.artstore.admin.storage.StorageElement;
+import io.artstore.admin.storage.StorageElementCalls;
+import io.artstore.admin.storage.StorageElementRepository;
+import io.artstore.admin.support.AdminApiTest;
+import io.artstore.kernel.client.storage.SeFileMetadata;
+import io.artstore.kernel.client.storage.SeStorageInfo;
+import io.artstore.kernel.error.ApiException;
+import io.artstore.kernel.error.ErrorCode;
+import io.artstore.kernel.paging.Page;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The registry sync against a scripted storage element (listing pages of 7 files, so one sync
+ * is many pages) on the real database: every row equal to the listing, counts, rows of files gone
+ * marked deleted, the second pass when the listing grew or shrank while it was read, a page the
+ * database rejects, an SE failing in the middle of the listing. After each failure the pool has
+ * every connection back and the next sync of the SE works.
+ */
+class RegistrySyncListingIT extends AdminApiTest {
+
+    private static final int PAGE = 7;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("artstore.admin.sync.scheduling", () -> "false");
+    }
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    StorageElementRepository storageElements;
+    @Autowired
+    SyncMetrics metrics;
+
+    @Test
+    void manyPagesEqualTheListingAndFilesGoneAreMarkedDeleted() {
+        ScriptedSe se = new ScriptedSe(files(100));
+        RegistrySync sync = registrySync(se);
+
+        SyncReport first = sync.sync(se.id);
+        assertCounts(first, 100, 100, 0, 0);
+        assertRegistryEqualsListing(se, List.of());
+        assertThat(first.storageElement().lastFileSyncAt()).isNotNull();
+
+        List<SeFileMetadata> original = List.copyOf(se.files);
+        List<SeFileMetadata> gone = List.of(original.get(0), original.get(20), original.get(40), original.get(60),
+                original.get(80));
+        se.files.removeAll(gone);
+        for (int i = 0; i < 10; i++) {
+            SeFileMetadata changed = original.get(9 * i + 1);
+            se.files.set(se.files.indexOf(changed), describe(changed, "changed " + i));
+        }
+        se.files.addAll(files(3));
+        SyncReport second = sync.sync(se.id);
+        assertCounts(second, 98, 3, 10, 5);
+        assertRegistryEqualsListing(se, gone);
+
+        SyncReport quiet = sync.sync(se.id);
+        assertCounts(quiet, 98, 0, 0, 0);
+        assertRegistryEqualsListing(se, gone);
+        assertPoolIdle();
+    }
+
+    @Test
+    void aListingThatGrowsBehindTheReaderIsReadASecondTime() {
+        ScriptedSe se = new ScriptedSe(files(60));
+        RegistrySync sync = registrySync(se);
+        sync.sync(se.id);
+        // Between the pages at offsets 14 and 21 of the next run, 7 files older than all others
+        // appear at the start of the listing: the rest shifts by a page, the first pass serves
+        // files again, 7 of the files on the SE only the second pass reads.
+        List<SeFileMetadata> older = files(7).stream()
+                .map(file -> uploadedAt(file, Instant.parse("2001-01-01T00:00:00Z"))).toList();
+        se.beforeListing = offset -> {
+            if (offset == 21 && se.files.size() == 60) {
+                se.files.addAll(0, older);
+            }
+        };
+        se.requestedOffsets.clear();
+        SyncReport report = sync.sync(se.id);
+        assertCounts(report, 67, 7, 0, 0);
+        assertThat(se.requestedOffsets).as("two passes").isEqualTo(twice(offsets(67)));
+        assertRegistryEqualsListing(se, List.of());
+        assertPoolIdle();
+    }
+
+    @Test
+    void aListingThatShrinksBehindTheReaderIsReadASecondTime() {
+        ScriptedSe se = new ScriptedSe(files(60));
+        RegistrySync sync = registrySync(se);
+        sync.sync(se.id);
+        // Between the pages at offsets 14 and 21 of the next run, the SE's GC removes the 7
+        // oldest files (already read): the rest shifts back by a page, and files 14..20, still on
+        // the SE, are served by no page of the first pass.
+        List<SeFileMetadata> removed = List.copyOf(se.files.subList(0, 7));
+        se.beforeListing = offset -> {
+            if (offset == 21 && se.files.size() == 60) {
+                se.files.subList(0, 7).clear();
+            }
+        };
+        se.requestedOffsets.clear();
+        SyncReport report = sync.sync(se.id);
+        assertCounts(report, 53, 0, 0, 0);
+        assertThat(se.requestedOffsets).as("two passes").isEqualTo(twice(offsets(53)));
+        // the removed files were seen by this run: the next one marks them
+        assertThat(sync.sync(se.id).filesMarkedDeleted())
+                .isEqualTo(removed.stream().filter(file -> !"deleted".equals(file.status())).count());
+        assertRegistryEqualsListing(se, removed);
+        assertPoolIdle();
+    }
+
+    @Test
+    void aPageTheDatabaseRejectsFailsTheSyncAndTheNextSyncWorks() {
+        ScriptedSe se = new ScriptedSe(files(70));
+        RegistrySync sync = registrySync(se);
+        sync.sync(se.id);
+        Instant lastSync = storageElements.findById(se.id).orElseThrow().lastFileSyncAt();
+
+        // a bad row on page 1 (files 7..13), then on page 2 (files 14..20)
+        for (int poisoned : List.of(9, 16)) {
+            List<SeFileMetadata> before = List.copyOf(se.files);
+            List<String> rowsBefore = rows(se.id);
+            se.files.set(poisoned - 2, describe(se.files.get(poisoned - 2), "would change"));
+            se.files.set(poisoned, status(se.files.get(poisoned), "bogus"));
+            se.files.subList(50, 70).clear();
+
+            assertThatThrownBy(() -> sync.sync(se.id)).as("poisoned file " + poisoned)
+                    .hasStackTraceContaining("files_status_check");
+            assertThat(rows(se.id)).as("the failed page rolled back, nothing marked deleted").isEqualTo(rowsBefore);
+            assertThat(storageElements.findById(se.id).orElseThrow().lastFileSyncAt()).isEqualTo(lastSync);
+            assertPoolIdle();
+
+            se.files.set(poisoned, status(se.files.get(poisoned), "active"));
+            SyncReport next = sync.sync(se.id);
+            List<SeFileMetadata> gone = before.subList(50, 70);
+            long markedDeleted = gone.stream().filter(file -> !"deleted".equals(file.status())).count();
+            assertCounts(next, 50, 0, 1, markedDeleted);
+            assertRegistryEqualsListing(se, gone);
+            se.files.addAll(gone);
+            SyncReport restored = sync.sync(se.id);
+            assertThat(restored.filesUpdated()).as("back from deleted").isEqualTo(markedDeleted);
+            lastSync = restored.storageElement().lastFileSyncAt();
+        }
+        assertPoolIdle();
+    }
+
+    @Test
+    void anSeFailingInTheMiddleOfTheListingFailsTheSyncAndTheNextSyncWorks() {
+        ScriptedSe se = new ScriptedSe(files(50));
+        RegistrySync sync = registrySync(se);
+        sync.sync(se.id);
+        List<String> rowsBefore = rows(se.id);
+        List<SeFileMetadata> gone = List.copyOf(se.files.subList(0, 5));
+        se.files.subList(0, 5).clear();
+        se.beforeListing = offset -> {
+            if (offset == 28) {
+                throw new ApiException(ErrorCode.SE_UNAVAILABLE, "storage element went away");
+            }
+        };
+
+        assertThatThrownBy(() -> sync.sync(se.id)).isInstanceOfSatisfying(ApiException.class,
+                ex -> assertThat(ex.code()).isEqualTo(ErrorCode.SE_UNAVAILABLE));
+        assertThat(storageElements.findById(se.id).orElseThrow().status()).isEqualTo(StorageElement.OFFLINE);
+        assertThat(rows(se.id)).as("nothing marked deleted").isEqualTo(rowsBefore);
+        assertPoolIdle();
+
+        se.beforeListing = offset -> { };
+        SyncReport next = sync.sync(se.id);
+        assertCounts(next, 45, 0, 0, gone.stream().filter(f -> !"deleted".equals(f.status())).count());
+        assertThat(next.storageElement().status()).isEqualTo(StorageElement.ONLINE);
+        assertRegistryEqualsListing(se, gone);
+        assertPoolIdle();
+    }
+
+    // ----------------------------------------------------------------------------------------
+
+    private RegistrySync registrySync(StorageElementCalls calls) {
+        SyncProperties properties = new SyncProperties(Duration.ofHours(1), PAGE, Duration.ofMinutes(1), 4, 0,
+                Duration.ofMillis(10), false);
+        return new RegistrySync(dataSource, storageElements, calls, properties, metrics, clock);
+    }
+
+    /** The offsets of one pass over a listing of {@code count} files. */
+    private static List<Integer> offsets(int count) {
+        List<Integer> offsets = new ArrayList<>();
+        for (int offset = 0; offset < count; offset += PAGE) {
+            offsets.add(offset);
+        }
+        return offsets;
+    }
+
+    private static List<Integer> twice(List<Integer> pass) {
+        List<Integer> both = new ArrayList<>(pass);
+        both.addAll(pass);
+        return both;
+    }
+
+    private static void assertCounts(SyncReport report, long onSe, long added, long updated, long markedDeleted) {
+        assertThat(List.of(report.filesOnSe(), report.filesAdded(), report.filesUpdated(), report.filesMarkedDeleted()))
+                .as("files on the SE, added, updated, marked deleted")
+                .containsExactly(onSe, added, updated, markedDeleted);
+    }
+
+    /** Every listed file has a row with its fields; the rows of {@code gone} are deleted; there are no others. */
+    private void assertRegistryEqualsListing(ScriptedSe se, List<SeFileMetadata> gone) {
+        Map<UUID, SeFileMetadata> rows = new HashMap<>();
+        jdbc.sql("SELECT * FROM files WHERE storage_element_id = :se").param("se", se.id)
+                .query((rs, n) -> metadata(rs)).list()
+                .forEach(row -> rows.put(row.fileId(), row));
+        for (SeFileMetadata file : gone) {
+            assertThat(rows.remove(file.fileId())).as("row of " + file.fileId()).isNotNull()
+                    .extracting(SeFileMetadata::status).isEqualTo("deleted");
+        }
+        assertThat(rows.values()).containsExactlyInAnyOrderElementsOf(se.files);
+    }
+
+    /** The SE's registry rows, every column. */
+    private List<String> rows(UUID se) {
+        return jdbc.sql("SELECT to_jsonb(f)::text FROM files f WHERE storage_element_id = :se ORDER BY file_id")
+                .param("se", se).query(String.class).list();
+    }
+
+    private static SeFileMetadata metadata(ResultSet rs) throws SQLException {
+        return new SeFileMetadata(rs.getObject("file_id", UUID.class), rs.getString("original_filename"),
+                rs.getString("content_type"), rs.getLong("size"), rs.getString("checksum"), rs.getString("uploaded_by"),
+                instant(rs, "uploaded_at"), rs.getString("description"),
+                Arrays.asList((String[]) rs.getArray("tags").getArray()), rs.getString("status"),
+                rs.getString("retention_policy"), rs.getObject("ttl_days", Integer.class), instant(rs, "expires_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** Every pooled connection is back (waiting a little for other users of the pool to return theirs). */
+    private void assertPoolIdle() {
+        try {
+            assertThat(dataSource.isWrapperFor(HikariDataSource.class)).isTrue();
+            HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (pool.getHikariPoolMXBean().getActiveConnections() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("connections in use").isZero();
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static List<SeFileMetadata> files(int count) {
+        List<SeFileMetadata> files = new ArrayList<>();
+        Instant base = Instant.parse("2026-01-01T00:00:00Z").plusSeconds((long) (Math.random() * 1e6));
+        for (int i = 0; i < count; i++) {
+            UUID id = UUID.randomUUID();
+            boolean temporary = i % 3 == 0;
+            Instant uploaded = base.plus(i * 1_234_567L, ChronoUnit.MICROS);
+            files.add(new SeFileMetadata(id, "file " + i + " \t\"" + id.toString().substring(0, 4) + "\".txt",
+                    i % 2 == 0 ? "text/plain" : "application/pdf", 100L * i, "sha-" + id, "loader-" + i % 4, uploaded,
+                    i % 5 == 0 ? null : "description\n" + i, List.of("t" + i % 3, "all"),
+                    List.of("active", "active", "expired", "deleted").get(i % 4), temporary ? "temporary" : "permanent",
+                    temporary ? 1 + i % 30 : null, temporary ? uploaded.plus(Duration.ofDays(1 + i % 30)) : null));
+        }
+        return files;
+    }
+
+    private static SeFileMetadata describe(SeFileMetadata f, String description) {
+        return new SeFileMetadata(f.fileId(), f.originalFilename(), f.contentType(), f.size(), f.checksum(),
+                f.uploadedBy(), f.uploadedAt(), description, f.tags(), f.status(), f.retentionPolicy(), f.ttlDays(),
+                f.expiresAt());
+    }
+
+    private static SeFileMetadata status(SeFileMetadata f, String status) {
+        return new SeFileMetadata(f.fileId(), f.originalFilename(), f.contentType(), f.size(), f.checksum(),
+                f.uploadedBy(), f.uploadedAt(), f.description(), f.tags(), status, f.retentionPolicy(), f.ttlDays(),
+                f.expiresAt());
+    }
+
+    private static SeFileMetadata uploadedAt(SeFileMetadata f, Instant at) {
+        return new SeFileMetadata(f.fileId(), f.originalFilename(), f.contentType(), f.size(), f.checksum(),
+                f.uploadedBy(), at, f.description(), f.tags(), f.status(), f.retentionPolicy(), f.ttlDays(),
+                f.expiresAt());
+    }
+
+    /** A registered storage element whose listing the test scripts; its calls never leave the JVM. */
+    private final class ScriptedSe extends StorageElementCalls {
+
+        final UUID id = UUID.randomUUID();
+        final String url = "https://scripted-" + id + ".invalid";
+        final List<SeFileMetadata> files;
+        final List<Integer> requestedOffsets = new CopyOnWriteArrayList<>();
+        volatile IntConsumer beforeListing = offset -> { };
+
+        ScriptedSe(List<SeFileMetadata> files) {
+            super(null);
+            this.files = new CopyOnWriteArrayList<>(files);
+            Instant now = clock.instant();
+            storageElements.insert(new StorageElement(id, "Scripted", url, "se-" + id, "edit", StorageElement.ONLINE,
+                    0, 0, 0, null, null, now, now));
+        }
+
+        @Override
+        public SeStorageInfo info(String url) {
+            return new SeStorageInfo("se-" + id, "edit", "online", "test", new SeStorageInfo.Capacity(1000, 10, 990),
+                    null, null, List.of());
+        }
+
+        @Override
+        public Page<SeFileMetadata> listFiles(String url, int limit, int offset) {
+            requestedOffsets.add(offset);
+            beforeListing.accept(offset);
+            List<SeFileMetadata> now = List.copyOf(files);
+            int from = Math.min(offset, now.size());
+            int to = Math.min(offset + limit, now.size());
+            return new Page<>(now.subList(from, to), now.size(), limit, offset, to < now.size(), false);
+        }
+    }
+}
