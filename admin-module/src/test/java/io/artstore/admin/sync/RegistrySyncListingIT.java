@@ -100,15 +100,8 @@ class RegistrySyncListingIT extends AdminApiTest {
         // files again, 7 of the files on the SE only the second pass reads.
         List<SeFileMetadata> older = files(7).stream()
                 .map(file -> uploadedAt(file, Instant.parse("2001-01-01T00:00:00Z"))).toList();
-        se.beforeListing = offset -> {
-            if (offset == 21 && se.files.size() == 60) {
-                se.files.addAll(0, older);
-            }
-        };
-        se.requestedOffsets.clear();
-        SyncReport report = sync.sync(se.id);
+        SyncReport report = syncChangingBehindTheReader(se, sync, () -> se.files.addAll(0, older));
         assertCounts(report, 67, 7, 0, 0);
-        assertThat(se.requestedOffsets).as("two passes").isEqualTo(twice(offsets(67)));
         assertRegistryEqualsListing(se, List.of());
         assertPoolIdle();
     }
@@ -122,15 +115,8 @@ class RegistrySyncListingIT extends AdminApiTest {
         // oldest files (already read): the rest shifts back by a page, and files 14..20, still on
         // the SE, are served by no page of the first pass.
         List<SeFileMetadata> removed = List.copyOf(se.files.subList(0, 7));
-        se.beforeListing = offset -> {
-            if (offset == 21 && se.files.size() == 60) {
-                se.files.subList(0, 7).clear();
-            }
-        };
-        se.requestedOffsets.clear();
-        SyncReport report = sync.sync(se.id);
+        SyncReport report = syncChangingBehindTheReader(se, sync, () -> se.files.subList(0, 7).clear());
         assertCounts(report, 53, 0, 0, 0);
-        assertThat(se.requestedOffsets).as("two passes").isEqualTo(twice(offsets(53)));
         // the removed files were seen by this run: the next one marks them
         assertThat(sync.sync(se.id).filesMarkedDeleted())
                 .isEqualTo(removed.stream().filter(file -> !"deleted".equals(file.status())).count());
@@ -207,6 +193,23 @@ class RegistrySyncListingIT extends AdminApiTest {
         SyncProperties properties = new SyncProperties(Duration.ofHours(1), PAGE, Duration.ofMinutes(1), 4, 0,
                 Duration.ofMillis(10), false);
         return new RegistrySync(dataSource, storageElements, calls, properties, metrics, clock);
+    }
+
+    /**
+     * Syncs the SE again while {@code change} happens to its listing once, between the pages at
+     * offsets 14 and 21; checks that the listing was then read twice.
+     */
+    private static SyncReport syncChangingBehindTheReader(ScriptedSe se, RegistrySync sync, Runnable change) {
+        int before = se.files.size();
+        se.beforeListing = offset -> {
+            if (offset == 21 && se.files.size() == before) {
+                change.run();
+            }
+        };
+        se.requestedOffsets.clear();
+        SyncReport report = sync.sync(se.id);
+        assertThat(se.requestedOffsets).as("two passes").isEqualTo(twice(offsets(se.files.size())));
+        return report;
     }
 
     /** The offsets of one pass over a listing of {@code count} files. */
