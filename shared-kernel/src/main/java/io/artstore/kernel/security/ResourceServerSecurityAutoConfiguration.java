@@ -72,7 +72,7 @@ public class ResourceServerSecurityAutoConfiguration {
     MeterBinder artstoreVerifiedTokenMetrics(ObjectProvider<JwtDecoder> decoder) {
         return registry -> {
             if (decoder.getIfAvailable() instanceof VerifiedJwtCache cache) {
-                cache.bindTo(registry);
+                cache.registerMetrics(registry);
             }
         };
     }

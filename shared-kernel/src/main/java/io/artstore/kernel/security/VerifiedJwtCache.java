@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.LongAdder;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -32,7 +31,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
  * {@code ttl} no longer than that refresh interval, remembering verified tokens does not extend
  * how long a withdrawn key is trusted.
  */
-public final class VerifiedJwtCache implements JwtDecoder, MeterBinder {
+public final class VerifiedJwtCache implements JwtDecoder {
 
     private final JwtDecoder delegate;
     private final OAuth2TokenValidator<Jwt> timestamps;
@@ -84,9 +83,12 @@ public final class VerifiedJwtCache implements JwtDecoder, MeterBinder {
         return entries.size();
     }
 
-    /** Metrics: {@code artstore_verified_tokens} (remembered now) and {@code artstore_token_verifications_total}. */
-    @Override
-    public void bindTo(MeterRegistry registry) {
+    /**
+     * Metrics: {@code artstore_verified_tokens} (remembered now) and
+     * {@code artstore_token_verifications_total}. Not a {@code MeterBinder} on purpose: the cache is
+     * the service's {@code JwtDecoder} bean, and Spring Boot would bind it a second time.
+     */
+    public void registerMetrics(MeterRegistry registry) {
         Gauge.builder("artstore.verified.tokens", entries, ConcurrentHashMap::size)
                 .description("Verified access tokens the service remembers")
                 .register(registry);
