@@ -24,7 +24,8 @@ import io.artstore.query.metadata.FileRows;
  *       = rank / (rank + 1), which lies in 0..1.</li>
  * </ul>
  * Words, tags, extensions and file name trigrams share one GIN index (migration V6), so a search
- * combining them is one index scan. The count stops at {@link #countLimit()} + 1 matches: one more than that means "more than the limit".
+ * combining them is one index scan. Matches are counted up to {@link #countLimit()} + 1: one more
+ * than that means "more than the limit".
  */
 final class SearchStatement {
 
