@@ -66,7 +66,7 @@ public final class VerifiedJwtCache implements JwtDecoder {
         Instant now = clock.instant();
         Entry entry = entries.get(token);
         if (entry != null) {
-            if (now.isBefore(entry.until()) && !timestamps.validate(entry.jwt()).hasErrors()) {
+            if (usable(entry, now)) {
                 hits.increment();
                 return entry.jwt();
             }
@@ -92,23 +92,29 @@ public final class VerifiedJwtCache implements JwtDecoder {
         Gauge.builder("artstore.verified.tokens", entries, ConcurrentHashMap::size)
                 .description("Verified access tokens the service remembers")
                 .register(registry);
-        FunctionCounter.builder("artstore.token.verifications", hits, LongAdder::sum)
+        counter(registry, "remembered", hits);
+        counter(registry, "verified", misses);
+    }
+
+    private static void counter(MeterRegistry registry, String result, LongAdder count) {
+        FunctionCounter.builder("artstore.token.verifications", count, LongAdder::sum)
                 .description("Access tokens presented, by whether the remembered verification was used")
-                .tag("result", "remembered").register(registry);
-        FunctionCounter.builder("artstore.token.verifications", misses, LongAdder::sum)
-                .description("Access tokens presented, by whether the remembered verification was used")
-                .tag("result", "verified").register(registry);
+                .tag("result", result).register(registry);
     }
 
     private void remember(String token, Jwt jwt, Instant now) {
         if (entries.size() >= maxEntries) {
-            entries.values().removeIf(e -> !now.isBefore(e.until())
-                    || timestamps.validate(e.jwt()).hasErrors());
+            entries.values().removeIf(e -> !usable(e, now));
             if (entries.size() >= maxEntries) {
                 entries.clear();
             }
         }
         entries.put(token, new Entry(jwt, now.plus(ttl)));
+    }
+
+    /** Within its ttl, and its token neither expired nor not yet valid. */
+    private boolean usable(Entry entry, Instant now) {
+        return now.isBefore(entry.until()) && !timestamps.validate(entry.jwt()).hasErrors();
     }
 
     private record Entry(Jwt jwt, Instant until) {
