@@ -10,8 +10,9 @@
 # filters (extension, tag, upload date range), it measures
 #   - POST /api/v1/search on query-module, one request at a time over one kept-alive
 #     connection (bench/java/SearchLoad.java, JDK HTTP client): p50 / p99;
-#   - the SQL query-module runs for the same requests (the bounded COUNT, then the page
-#     SELECT in the form the count calls for, produced by query-module's own SearchStatement,
+#   - the SQL query-module runs for the same requests (the first statement, which counts the
+#     matches up to the limit and returns the page when they are few, then the page SELECT when
+#     they are many, produced by query-module's own SearchStatement,
 #     bench/java/SearchSql.java) through pgbench, one client, per-transaction latency log:
 #     p50 / p99.
 # Each side first runs the group's requests unmeasured for SEARCH_WARMUP_SECONDS (default 10):
@@ -115,8 +116,9 @@ report "#### Search over $(printf "%'d" "$total_rows") registry rows" "" \
   "Rows from \`bench/gen-registry.py\` loaded with COPY ($((copied - load_started)) s; index rebuild + ANALYZE $((indexed - copied)) s)." \
   "query-module with its defaults: \`POST /api/v1/search\` (page of 100, sorted by upload time, totals counted up to 1,000), one request at a time over one" \
   "kept-alive connection (\`bench/java/SearchLoad.java\`), $WARMUP s of unmeasured warm-up, then $ROUNDS rounds over every distinct request of the group." \
-  "SQL: the bounded COUNT and then the page SELECT that query-module runs for the same requests (from its \`SearchStatement\`," \
-  "bind values inlined, the page's form chosen by the count as query-module does), run by \`pgbench -n -c 1 -l\` against the" \
+  "SQL: the statements query-module runs for the same requests (from its \`SearchStatement\`, bind values inlined: the first" \
+  "one counts the matches up to the limit and returns the page when they are few, a second fetches the page when they are many)," \
+  "run by \`pgbench -n -c 1 -l\` against the" \
   "same PostgreSQL after the same warm-up; latency per transaction." \
   "Filters: \`file_extension=pdf\`, \`tags=[finance]\`, upload date in 2023–2024. Times in ms." "" \
   "| mode | filters | requests | p50 | p99 | SQL p50 | SQL p99 | ratio p50 | target | met |" \

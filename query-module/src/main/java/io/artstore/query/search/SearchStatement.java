@@ -29,7 +29,7 @@ import io.artstore.query.metadata.FileRows;
  */
 final class SearchStatement {
 
-    /** The full-text document of a row: a stored generated column with a GIN index (migrations V3, V4). */
+    /** The full-text document of a row: a stored generated column (migration V3), in the search index (V6). */
     static final String DOCUMENT = "f.query_document";
 
     /** The extensions a file name ends with, lower-cased (migration V5; indexed with the document, V6). */

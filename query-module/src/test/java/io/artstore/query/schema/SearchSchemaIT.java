@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The usual start order (admin-module migrated first): query's migrations live in their own
- * history table, add only indexes, an extension and a function to admin's table, and leave
- * admin-module's Flyway and writes working.
+ * history table, add only an extension, functions, a generated column and indexes to admin's
+ * table, and leave admin-module's Flyway and writes working.
  */
 @QueryServiceTest(properties = "artstore.test.suite=smoke")
 class SearchSchemaIT {
