@@ -12,6 +12,7 @@ import io.artstore.storage.files.FileLocks;
 import io.artstore.storage.files.FileMutations;
 import io.artstore.storage.files.FileService;
 import io.artstore.storage.files.UploadService;
+import io.artstore.storage.files.UploadWriters;
 import io.artstore.storage.gc.GarbageCollector;
 import io.artstore.storage.index.FileIndex;
 import io.artstore.storage.index.IndexLoader;
@@ -98,9 +99,14 @@ public class StorageConfiguration {
     }
 
     @Bean
+    UploadWriters uploadWriters(MeterRegistry registry) {
+        return UploadWriters.start(registry);
+    }
+
+    @Bean
     FileMutations fileMutations(StorageLayout layout, WriteAheadLog wal, AttrStore attrStore, FileIndex index,
-                                CapacityService capacity, Clock clock) {
-        return new FileMutations(layout, wal, attrStore, index, capacity, clock);
+                                CapacityService capacity, Clock clock, UploadWriters writers) {
+        return new FileMutations(layout, wal, attrStore, index, capacity, clock, writers.executor());
     }
 
     @Bean

@@ -3,16 +3,14 @@ package io.artstore.storage.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -38,6 +36,10 @@ import io.artstore.storage.wal.WriteAheadLog;
 public class FileMutations {
 
     static final int BUFFER_SIZE = 256 * 1024;
+    /** The reads and writes of a file larger than {@link #BUFFER_SIZE}, written with {@code O_DIRECT}. */
+    static final int DIRECT_BUFFER_SIZE = 1024 * 1024;
+    /** Written bytes after which an upload's file starts being written back to the disk. */
+    static final long WRITEBACK_EVERY = 32L * 1024 * 1024;
 
     /** An upload whose data is durable under a temp name, not yet visible. */
     public record StagedUpload(WalEntry entry, Path tempFile, long size, String checksum, long reserved) {
@@ -49,23 +51,27 @@ public class FileMutations {
     private final FileIndex index;
     private final CapacityService capacity;
     private final Clock clock;
+    private final Executor uploadWriters;
     private final ReadWriteLock indexSwap = new ReentrantReadWriteLock();
     private final ReentrantLock maintenance = new ReentrantLock();
 
     public FileMutations(StorageLayout layout, WriteAheadLog wal, AttrStore attrStore, FileIndex index,
-                         CapacityService capacity, Clock clock) {
+                         CapacityService capacity, Clock clock, Executor uploadWriters) {
         this.layout = layout;
         this.wal = wal;
         this.attrStore = attrStore;
         this.index = index;
         this.capacity = capacity;
         this.clock = clock;
+        this.uploadWriters = uploadWriters;
     }
 
     /**
      * Streams {@code in} to a temp file under a pending WAL entry, computing SHA-256 on the
-     * way and enforcing the size limit and capacity; the temp file is fsynced. On failure
-     * nothing is left behind.
+     * way and enforcing the size limit and capacity; the temp file is fsynced. A file larger than
+     * one buffer is written on {@code uploadWriters} while the next buffer is received, bypassing
+     * the page cache where the file system allows ({@link PipelinedFileWrites}).
+     * On failure nothing is left behind.
      */
     public StagedUpload stage(UUID fileId, String storageFilename, InputStream in, long maxSize) {
         WalEntry entry = WalEntry.upload(fileId, storageFilename, clock.instant());
@@ -77,10 +83,10 @@ public class FileMutations {
         Path temp = layout.incomingFile(entry.tempFilename());
         long reserved = 0;
         long written = 0;
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (PipelinedFileWrites writes = new PipelinedFileWrites(temp, uploadWriters, BUFFER_SIZE, DIRECT_BUFFER_SIZE,
+                WRITEBACK_EVERY)) {
             MessageDigest sha256 = sha256();
-            byte[] buffer = new byte[BUFFER_SIZE];
-            ByteBuffer wrapped = ByteBuffer.wrap(buffer);
+            byte[] buffer = writes.buffer();
             int read;
             // Fill the whole buffer before hashing and writing: the multipart parser hands out
             // small slices, and one write per slice would cost a system call each.
@@ -93,12 +99,9 @@ public class FileMutations {
                 capacity.reserve(read);
                 reserved += read;
                 sha256.update(buffer, 0, read);
-                wrapped.clear().limit(read);
-                while (wrapped.hasRemaining()) {
-                    out.write(wrapped);
-                }
+                buffer = writes.write(read);
             }
-            out.force(true);
+            writes.finish();
             return new StagedUpload(entry, temp, written, HexFormat.of().formatHex(sha256.digest()), reserved);
         } catch (IOException | RuntimeException ex) {
             capacity.release(reserved);

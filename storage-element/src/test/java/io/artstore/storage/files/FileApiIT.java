@@ -443,7 +443,7 @@ class FileApiIT {
         SeTest.upload(http, "metric.txt", "m".getBytes());
         String metrics = anonymous.get("/metrics").body();
         assertThat(metrics).contains("se_files{", "status=\"active\"", "se_uploads_total", "se_upload_bytes_total",
-                "se_storage_used_bytes", "se_mode{");
+                "se_storage_used_bytes", "se_mode{", "executor_active_threads{", "name=\"upload_writers\"");
     }
 
     @Test

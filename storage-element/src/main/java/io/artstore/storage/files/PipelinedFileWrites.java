@@ -1,0 +1,232 @@
+package io.artstore.storage.files;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+import com.sun.nio.file.ExtendedOpenOption;
+
+/**
+ * Writes an upload's bytes to a new file on a helper thread while the request thread receives,
+ * decrypts and hashes the next buffer (docs/benchmarks.md, section 15).
+ *
+ * <p>The file is created at the first {@link #write(int)}. A file that arrives in one short
+ * chunk (a small document: the first read did not fill the buffer) is written on the caller's
+ * thread through the page cache, so small uploads never wait for a thread hand-off. A larger
+ * one is opened with {@code O_DIRECT} ({@link ExtendedOpenOption#DIRECT}): its bytes go to the
+ * disk without being copied into the page cache, which on a busy machine costs more than the
+ * disk itself, and the final fsync has only metadata left. The last chunk is padded to the
+ * block size and the file truncated to its real length. Where the file system refuses
+ * {@code O_DIRECT}, the file is written through the page cache, and writeback of what is
+ * written starts every {@code writebackEvery} bytes so the final fsync has little left.
+ * Durability is the same either way: {@link #finish()} ends with {@code force(true)}.
+ *
+ * <p>The caller fills {@link #buffer()}, hands it over with {@link #write(int)} and fills the
+ * buffer that returns; a chunk shorter than its buffer must be the last. Writes run one after
+ * the other, in order, through a chain of tasks on the executor; a buffer is reused only after
+ * its write completed. Not thread-safe: one caller.
+ */
+final class PipelinedFileWrites implements AutoCloseable {
+
+    private static final int BUFFERS = 3;
+
+    /** How a large file is opened: with {@code O_DIRECT}, or, where refused, without. */
+    interface Opener {
+        FileChannel open(Path file, boolean direct) throws IOException;
+    }
+
+    private final Path file;
+    private final Executor executor;
+    private final int bufferSize;
+    private final long writebackEvery;
+    private final Opener opener;
+    private final Function<Path, Integer> blockSize;
+    private final byte[][] buffers = new byte[BUFFERS][];
+    private final CompletableFuture<?>[] writes = new CompletableFuture<?>[BUFFERS];
+    private CompletableFuture<?> last = CompletableFuture.completedFuture(null);
+    private int current;
+    private boolean ended;
+    private FileChannel out;
+    private int alignment;
+    // only touched by the write tasks, which run one after the other
+    private long written;
+    private long writebackRequested;
+    private volatile CompletableFuture<?> writeback = CompletableFuture.completedFuture(null);
+
+    /**
+     * @param firstBufferSize the first read; a file shorter than this is written on the caller's thread
+     * @param bufferSize      the reads after it, and so the size of the writes (a multiple of the block size)
+     */
+    PipelinedFileWrites(Path file, Executor executor, int firstBufferSize, int bufferSize, long writebackEvery) {
+        this(file, executor, firstBufferSize, bufferSize, writebackEvery, PipelinedFileWrites::open,
+                PipelinedFileWrites::blockSize);
+    }
+
+    PipelinedFileWrites(Path file, Executor executor, int firstBufferSize, int bufferSize, long writebackEvery,
+                        Opener opener, Function<Path, Integer> blockSize) {
+        this.file = file;
+        this.executor = executor;
+        this.bufferSize = bufferSize;
+        this.writebackEvery = writebackEvery;
+        this.opener = opener;
+        this.blockSize = blockSize;
+        this.buffers[0] = new byte[firstBufferSize];
+    }
+
+    /** The buffer to fill next. */
+    byte[] buffer() {
+        return buffers[current];
+    }
+
+    /** Whether the file bypasses the page cache ({@code O_DIRECT}); false before the first write. */
+    boolean direct() {
+        return alignment > 0;
+    }
+
+    /**
+     * Hands over the first {@code length} bytes of {@link #buffer()} to be written and returns
+     * the buffer to fill next.
+     *
+     * @throws IOException the file could not be created, or an earlier write failed
+     */
+    byte[] write(int length) throws IOException {
+        if (ended) {
+            throw new IllegalStateException("A chunk shorter than its buffer must be the last");
+        }
+        byte[] full = buffers[current];
+        ended = length < full.length;
+        if (out == null) {
+            out = ended ? opener.open(file, false) : openLarge();
+        }
+        if (ended && last.isDone()) {
+            await(last);
+            writeChunk(full, length);
+            return full;
+        }
+        last = last.thenRunAsync(() -> writeChunk(full, length), executor);
+        writes[current] = last;
+        current = (current + 1) % BUFFERS;
+        if (buffers[current] == null) {
+            buffers[current] = new byte[bufferSize];
+        } else if (writes[current] != null) {
+            await(writes[current]);
+        }
+        return buffers[current];
+    }
+
+    /** Waits for every write and any writeback, then forces data and metadata to the disk. */
+    void finish() throws IOException {
+        if (out == null) {
+            out = opener.open(file, false);
+        }
+        await(last);
+        await(writeback);
+        if (direct() && out.size() != written) {
+            out.truncate(written); // drops the padding of the last block
+        }
+        out.force(true);
+    }
+
+    /** Waits for the tasks still running (on failure too), then closes the file. */
+    @Override
+    public void close() throws IOException {
+        last.exceptionally(ex -> null).join();
+        writeback.exceptionally(ex -> null).join();
+        if (out != null) {
+            out.close();
+        }
+    }
+
+    private FileChannel openLarge() throws IOException {
+        int block = blockSize.apply(file.toAbsolutePath().getParent());
+        if (block > 0 && bufferSize % block == 0 && buffers[0].length % block == 0) {
+            try {
+                FileChannel channel = opener.open(file, true);
+                alignment = block;
+                return channel;
+            } catch (FileAlreadyExistsException ex) {
+                throw ex;
+            } catch (IOException | UnsupportedOperationException ex) {
+                // the file system refuses O_DIRECT (EINVAL); open may have created the file already
+                Files.deleteIfExists(file);
+            }
+        }
+        return opener.open(file, false);
+    }
+
+    private void writeChunk(byte[] buffer, int length) {
+        int size = length;
+        if (direct() && length % alignment != 0) {
+            size = (length / alignment + 1) * alignment; // the last chunk: pad to a whole block
+            Arrays.fill(buffer, length, size, (byte) 0);
+        }
+        ByteBuffer wrapped = ByteBuffer.wrap(buffer, 0, size);
+        try {
+            while (wrapped.hasRemaining()) {
+                out.write(wrapped);
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        written += length;
+        if (!direct() && written - writebackRequested >= writebackEvery && writeback.isDone()) {
+            writebackRequested = written;
+            writeback = CompletableFuture.runAsync(this::startWriteback, executor);
+        }
+    }
+
+    // fdatasync of what is written so far, on its own thread: the writes go on meanwhile
+    private void startWriteback() {
+        try {
+            out.force(false);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static FileChannel open(Path file, boolean direct) throws IOException {
+        OpenOption[] options = direct
+                ? new OpenOption[] {StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT}
+                : new OpenOption[] {StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE};
+        return FileChannel.open(file, options);
+    }
+
+    // the alignment O_DIRECT needs: the file system's block size; 0 when unknown
+    private static int blockSize(Path directory) {
+        try {
+            long size = Files.getFileStore(directory).getBlockSize();
+            return size > 0 && size <= 65536 && Long.bitCount(size) == 1 ? (int) size : 0;
+        } catch (IOException | UnsupportedOperationException ex) {
+            return 0;
+        }
+    }
+
+    private static void await(CompletableFuture<?> task) throws IOException {
+        try {
+            task.join();
+        } catch (CompletionException ex) {
+            Throwable cause = ex.getCause();
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(cause);
+        }
+    }
+}
