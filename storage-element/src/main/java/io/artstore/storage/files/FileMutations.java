@@ -69,8 +69,8 @@ public class FileMutations {
     /**
      * Streams {@code in} to a temp file under a pending WAL entry, computing SHA-256 on the
      * way and enforcing the size limit and capacity; the temp file is fsynced. A file larger than
-     * one buffer is written on {@code uploadWriters} while the next buffer is received, bypassing
-     * the page cache where the file system allows ({@link PipelinedFileWrites}).
+     * one buffer is hashed and written on {@code uploadWriters} while the next buffer is received,
+     * bypassing the page cache where the file system allows ({@link PipelinedFileWrites}).
      * On failure nothing is left behind.
      */
     public StagedUpload stage(UUID fileId, String storageFilename, InputStream in, long maxSize) {
@@ -83,13 +83,13 @@ public class FileMutations {
         Path temp = layout.incomingFile(entry.tempFilename());
         long reserved = 0;
         long written = 0;
+        MessageDigest sha256 = sha256();
         try (PipelinedFileWrites writes = new PipelinedFileWrites(temp, uploadWriters, BUFFER_SIZE, DIRECT_BUFFER_SIZE,
-                WRITEBACK_EVERY)) {
-            MessageDigest sha256 = sha256();
+                WRITEBACK_EVERY, sha256)) {
             byte[] buffer = writes.buffer();
             int read;
-            // Fill the whole buffer before hashing and writing: the multipart parser hands out
-            // small slices, and one write per slice would cost a system call each.
+            // Fill the whole buffer before handing it over: the multipart parser hands out small
+            // slices, and one write per slice would cost a system call each.
             while ((read = in.readNBytes(buffer, 0, buffer.length)) > 0) {
                 written += read;
                 if (written > maxSize) {
@@ -98,7 +98,6 @@ public class FileMutations {
                 }
                 capacity.reserve(read);
                 reserved += read;
-                sha256.update(buffer, 0, read);
                 buffer = writes.write(read);
             }
             writes.finish();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -18,8 +19,8 @@ import java.util.function.Function;
 import com.sun.nio.file.ExtendedOpenOption;
 
 /**
- * Writes an upload's bytes to a new file on a helper thread while the request thread receives,
- * decrypts and hashes the next buffer (docs/benchmarks.md, section 15).
+ * Hashes an upload's bytes and writes them to a new file on a helper thread while the request
+ * thread receives, decrypts and parses the next buffer (docs/benchmarks.md, section 15).
  *
  * <p>The file is created at the first {@link #write(int)}. A file that arrives in one short
  * chunk (a small document: the first read did not fill the buffer) is written on the caller's
@@ -52,6 +53,7 @@ final class PipelinedFileWrites implements AutoCloseable {
     private final long writebackEvery;
     private final Opener opener;
     private final Function<Path, Integer> blockSize;
+    private final MessageDigest digest;
     private final byte[][] buffers = new byte[BUFFERS][];
     private final CompletableFuture<?>[] writes = new CompletableFuture<?>[BUFFERS];
     private CompletableFuture<?> last = CompletableFuture.completedFuture(null);
@@ -67,20 +69,23 @@ final class PipelinedFileWrites implements AutoCloseable {
     /**
      * @param firstBufferSize the first read; a file shorter than this is written on the caller's thread
      * @param bufferSize      the reads after it, and so the size of the writes (a multiple of the block size)
+     * @param digest          fed every byte written, in order; complete once {@link #finish()} returned
      */
-    PipelinedFileWrites(Path file, Executor executor, int firstBufferSize, int bufferSize, long writebackEvery) {
-        this(file, executor, firstBufferSize, bufferSize, writebackEvery, PipelinedFileWrites::open,
+    PipelinedFileWrites(Path file, Executor executor, int firstBufferSize, int bufferSize, long writebackEvery,
+                        MessageDigest digest) {
+        this(file, executor, firstBufferSize, bufferSize, writebackEvery, digest, PipelinedFileWrites::open,
                 PipelinedFileWrites::blockSize);
     }
 
     PipelinedFileWrites(Path file, Executor executor, int firstBufferSize, int bufferSize, long writebackEvery,
-                        Opener opener, Function<Path, Integer> blockSize) {
+                        MessageDigest digest, Opener opener, Function<Path, Integer> blockSize) {
         this.file = file;
         this.executor = executor;
         this.bufferSize = bufferSize;
         this.writebackEvery = writebackEvery;
         this.opener = opener;
         this.blockSize = blockSize;
+        this.digest = digest;
         this.buffers[0] = new byte[firstBufferSize];
     }
 
@@ -166,6 +171,7 @@ final class PipelinedFileWrites implements AutoCloseable {
     }
 
     private void writeChunk(byte[] buffer, int length) {
+        digest.update(buffer, 0, length);
         int size = length;
         if (direct() && length % alignment != 0) {
             size = (length / alignment + 1) * alignment; // the last chunk: pad to a whole block

@@ -14,6 +14,7 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -37,6 +38,7 @@ class PipelinedFileWritesTest {
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicInteger tasks = new AtomicInteger();
+    private final MessageDigest sha256 = FileMutations.sha256();
 
     @AfterEach
     void stopThreads() {
@@ -49,13 +51,14 @@ class PipelinedFileWritesTest {
         new Random(7).nextBytes(data);
         Path file = dir.resolve("big");
         List<RecordingChannel> opened = new ArrayList<>();
-        try (PipelinedFileWrites writes = new PipelinedFileWrites(file, this::counted, FIRST, BUFFER, 3 * BUFFER,
+        try (PipelinedFileWrites writes = new PipelinedFileWrites(file, this::counted, FIRST, BUFFER, 3 * BUFFER, sha256,
                 recording(opened, -1), PipelinedFileWritesTest::realBlockSize)) {
             copy(data, writes);
             writes.finish();
             assertThat(writes.direct()).as("ext4 and the like take O_DIRECT").isTrue();
         }
         assertThat(Files.readAllBytes(file)).as("padding of the last block truncated").isEqualTo(data);
+        assertThat(sha256.digest()).as("every byte hashed in order, no padding").isEqualTo(sha256(data));
         assertThat(tasks.get()).as("writes ran on the executor").isGreaterThan(30);
         assertThat(opened).singleElement().satisfies(out -> {
             assertThat(out.direct).isTrue();
@@ -76,7 +79,7 @@ class PipelinedFileWritesTest {
             }
             return recording(opened, -1).open(path, false);
         };
-        try (PipelinedFileWrites writes = new PipelinedFileWrites(file, this::counted, FIRST, BUFFER, 3 * BUFFER,
+        try (PipelinedFileWrites writes = new PipelinedFileWrites(file, this::counted, FIRST, BUFFER, 3 * BUFFER, sha256,
                 refusesDirect, PipelinedFileWritesTest::realBlockSize)) {
             copy(data, writes);
             writes.finish();
@@ -92,12 +95,13 @@ class PipelinedFileWritesTest {
         byte[] data = "a small document".getBytes();
         Path file = dir.resolve("small");
         List<RecordingChannel> opened = new ArrayList<>();
-        try (PipelinedFileWrites writes = new PipelinedFileWrites(file, this::counted, FIRST, BUFFER, BUFFER,
+        try (PipelinedFileWrites writes = new PipelinedFileWrites(file, this::counted, FIRST, BUFFER, BUFFER, sha256,
                 recording(opened, -1), PipelinedFileWritesTest::realBlockSize)) {
             copy(data, writes);
             writes.finish();
         }
         assertThat(Files.readAllBytes(file)).isEqualTo(data);
+        assertThat(sha256.digest()).isEqualTo(sha256(data));
         assertThat(tasks.get()).isZero();
         assertThat(opened).singleElement().satisfies(out -> {
             assertThat(out.direct).isFalse();
@@ -108,7 +112,7 @@ class PipelinedFileWritesTest {
     @Test
     void anEmptyFileIsCreatedAtFinish() throws IOException {
         Path file = dir.resolve("empty");
-        try (PipelinedFileWrites writes = new PipelinedFileWrites(file, this::counted, FIRST, BUFFER, BUFFER)) {
+        try (PipelinedFileWrites writes = new PipelinedFileWrites(file, this::counted, FIRST, BUFFER, BUFFER, sha256)) {
             writes.finish();
         }
         assertThat(file).exists().isEmptyFile();
@@ -119,7 +123,7 @@ class PipelinedFileWritesTest {
         byte[] data = new byte[FIRST + BUFFER * 20];
         List<RecordingChannel> opened = new ArrayList<>();
         PipelinedFileWrites writes = new PipelinedFileWrites(dir.resolve("full-disk"), this::counted, FIRST, BUFFER,
-                Long.MAX_VALUE, recording(opened, 3), PipelinedFileWritesTest::realBlockSize);
+                Long.MAX_VALUE, sha256, recording(opened, 3), PipelinedFileWritesTest::realBlockSize);
         assertThatThrownBy(() -> {
             copy(data, writes);
             writes.finish();
@@ -145,6 +149,10 @@ class PipelinedFileWritesTest {
             opened.add(recording);
             return recording;
         };
+    }
+
+    private static byte[] sha256(byte[] data) {
+        return FileMutations.sha256().digest(data);
     }
 
     private static int realBlockSize(Path directory) {
