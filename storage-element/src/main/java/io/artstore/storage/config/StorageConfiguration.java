@@ -106,7 +106,7 @@ public class StorageConfiguration {
     @Bean
     FileMutations fileMutations(StorageLayout layout, WriteAheadLog wal, AttrStore attrStore, FileIndex index,
                                 CapacityService capacity, Clock clock, UploadWriters writers) {
-        return new FileMutations(layout, wal, attrStore, index, capacity, clock, writers.executor());
+        return new FileMutations(layout, wal, attrStore, index, capacity, clock, writers);
     }
 
     @Bean

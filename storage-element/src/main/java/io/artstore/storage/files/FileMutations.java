@@ -10,7 +10,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -36,8 +35,6 @@ import io.artstore.storage.wal.WriteAheadLog;
 public class FileMutations {
 
     static final int BUFFER_SIZE = 256 * 1024;
-    /** The reads and writes of a file larger than {@link #BUFFER_SIZE}, written with {@code O_DIRECT}. */
-    static final int DIRECT_BUFFER_SIZE = 1024 * 1024;
     /** Written bytes after which an upload's file starts being written back to the disk. */
     static final long WRITEBACK_EVERY = 32L * 1024 * 1024;
 
@@ -51,12 +48,12 @@ public class FileMutations {
     private final FileIndex index;
     private final CapacityService capacity;
     private final Clock clock;
-    private final Executor uploadWriters;
+    private final UploadWriters uploadWriters;
     private final ReadWriteLock indexSwap = new ReentrantReadWriteLock();
     private final ReentrantLock maintenance = new ReentrantLock();
 
     public FileMutations(StorageLayout layout, WriteAheadLog wal, AttrStore attrStore, FileIndex index,
-                         CapacityService capacity, Clock clock, Executor uploadWriters) {
+                         CapacityService capacity, Clock clock, UploadWriters uploadWriters) {
         this.layout = layout;
         this.wal = wal;
         this.attrStore = attrStore;
@@ -84,8 +81,8 @@ public class FileMutations {
         long reserved = 0;
         long written = 0;
         MessageDigest sha256 = sha256();
-        try (PipelinedFileWrites writes = new PipelinedFileWrites(temp, uploadWriters, BUFFER_SIZE, DIRECT_BUFFER_SIZE,
-                WRITEBACK_EVERY, sha256)) {
+        try (PipelinedFileWrites writes = new PipelinedFileWrites(temp, uploadWriters.executor(),
+                uploadWriters.directBuffers(), BUFFER_SIZE, WRITEBACK_EVERY, sha256)) {
             byte[] buffer = writes.buffer();
             int read;
             // Fill the whole buffer before handing it over: the multipart parser hands out small

@@ -10,7 +10,6 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -27,8 +26,9 @@ import com.sun.nio.file.ExtendedOpenOption;
  * thread through the page cache, so small uploads never wait for a thread hand-off. A larger
  * one is opened with {@code O_DIRECT} ({@link ExtendedOpenOption#DIRECT}): its bytes go to the
  * disk without being copied into the page cache, which on a busy machine costs more than the
- * disk itself, and the final fsync has only metadata left. The last chunk is padded to the
- * block size and the file truncated to its real length. Where the file system refuses
+ * disk itself, and the final fsync has only metadata left. They are written from one aligned
+ * direct buffer ({@link AlignedBuffers}); the last chunk is padded to the block size and the
+ * file truncated to its real length. Where the file system refuses
  * {@code O_DIRECT}, the file is written through the page cache, and writeback of what is
  * written starts every {@code writebackEvery} bytes so the final fsync has little left.
  * Durability is the same either way: {@link #finish()} ends with {@code force(true)}.
@@ -49,6 +49,7 @@ final class PipelinedFileWrites implements AutoCloseable {
 
     private final Path file;
     private final Executor executor;
+    private final AlignedBuffers directBuffers;
     private final int bufferSize;
     private final long writebackEvery;
     private final Opener opener;
@@ -61,27 +62,30 @@ final class PipelinedFileWrites implements AutoCloseable {
     private boolean ended;
     private FileChannel out;
     private int alignment;
+    private AlignedBuffers.Lease staging;
     // only touched by the write tasks, which run one after the other
     private long written;
     private long writebackRequested;
     private volatile CompletableFuture<?> writeback = CompletableFuture.completedFuture(null);
 
     /**
+     * @param directBuffers   the buffers of {@code O_DIRECT} writes; their size is that of the reads
+     *                        after the first one, and so of the writes (a multiple of the block size)
      * @param firstBufferSize the first read; a file shorter than this is written on the caller's thread
-     * @param bufferSize      the reads after it, and so the size of the writes (a multiple of the block size)
      * @param digest          fed every byte written, in order; complete once {@link #finish()} returned
      */
-    PipelinedFileWrites(Path file, Executor executor, int firstBufferSize, int bufferSize, long writebackEvery,
-                        MessageDigest digest) {
-        this(file, executor, firstBufferSize, bufferSize, writebackEvery, digest, PipelinedFileWrites::open,
+    PipelinedFileWrites(Path file, Executor executor, AlignedBuffers directBuffers, int firstBufferSize,
+                        long writebackEvery, MessageDigest digest) {
+        this(file, executor, directBuffers, firstBufferSize, writebackEvery, digest, PipelinedFileWrites::open,
                 PipelinedFileWrites::blockSize);
     }
 
-    PipelinedFileWrites(Path file, Executor executor, int firstBufferSize, int bufferSize, long writebackEvery,
-                        MessageDigest digest, Opener opener, Function<Path, Integer> blockSize) {
+    PipelinedFileWrites(Path file, Executor executor, AlignedBuffers directBuffers, int firstBufferSize,
+                        long writebackEvery, MessageDigest digest, Opener opener, Function<Path, Integer> blockSize) {
         this.file = file;
         this.executor = executor;
-        this.bufferSize = bufferSize;
+        this.directBuffers = directBuffers;
+        this.bufferSize = directBuffers.size();
         this.writebackEvery = writebackEvery;
         this.opener = opener;
         this.blockSize = blockSize;
@@ -148,6 +152,10 @@ final class PipelinedFileWrites implements AutoCloseable {
     public void close() throws IOException {
         last.exceptionally(ex -> null).join();
         writeback.exceptionally(ex -> null).join();
+        if (staging != null) {
+            directBuffers.release(staging);
+            staging = null;
+        }
         if (out != null) {
             out.close();
         }
@@ -155,10 +163,12 @@ final class PipelinedFileWrites implements AutoCloseable {
 
     private FileChannel openLarge() throws IOException {
         int block = blockSize.apply(file.toAbsolutePath().getParent());
-        if (block > 0 && bufferSize % block == 0 && buffers[0].length % block == 0) {
+        if (block > 0 && block <= AlignedBuffers.MAX_ALIGNMENT && bufferSize % block == 0
+                && buffers[0].length % block == 0 && buffers[0].length <= bufferSize) {
             try {
                 FileChannel channel = opener.open(file, true);
                 alignment = block;
+                staging = directBuffers.take(block);
                 return channel;
             } catch (FileAlreadyExistsException ex) {
                 throw ex;
@@ -172,15 +182,19 @@ final class PipelinedFileWrites implements AutoCloseable {
 
     private void writeChunk(byte[] buffer, int length) {
         digest.update(buffer, 0, length);
-        int size = length;
-        if (direct() && length % alignment != 0) {
-            size = (length / alignment + 1) * alignment; // the last chunk: pad to a whole block
-            Arrays.fill(buffer, length, size, (byte) 0);
+        ByteBuffer source;
+        if (direct()) {
+            source = staging.buffer().clear().put(buffer, 0, length);
+            if (length % alignment != 0) {
+                source.put(new byte[alignment - length % alignment]); // the last chunk: pad to a whole block
+            }
+            source.flip();
+        } else {
+            source = ByteBuffer.wrap(buffer, 0, length);
         }
-        ByteBuffer wrapped = ByteBuffer.wrap(buffer, 0, size);
         try {
-            while (wrapped.hasRemaining()) {
-                out.write(wrapped);
+            while (source.hasRemaining()) {
+                out.write(source);
             }
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);

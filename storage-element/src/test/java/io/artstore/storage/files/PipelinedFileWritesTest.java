@@ -39,6 +39,7 @@ class PipelinedFileWritesTest {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicInteger tasks = new AtomicInteger();
     private final MessageDigest sha256 = FileMutations.sha256();
+    private final AlignedBuffers direct = new AlignedBuffers(BUFFER, 2);
 
     @AfterEach
     void stopThreads() {
@@ -51,7 +52,7 @@ class PipelinedFileWritesTest {
         new Random(7).nextBytes(data);
         Path file = dir.resolve("big");
         List<RecordingChannel> opened = new ArrayList<>();
-        try (PipelinedFileWrites writes = new PipelinedFileWrites(file, this::counted, FIRST, BUFFER, 3 * BUFFER, sha256,
+        try (PipelinedFileWrites writes = new PipelinedFileWrites(file, this::counted, direct, FIRST, 3 * BUFFER, sha256,
                 recording(opened, -1), PipelinedFileWritesTest::realBlockSize)) {
             copy(data, writes);
             writes.finish();
@@ -62,8 +63,11 @@ class PipelinedFileWritesTest {
         assertThat(tasks.get()).as("writes ran on the executor").isGreaterThan(30);
         assertThat(opened).singleElement().satisfies(out -> {
             assertThat(out.direct).isTrue();
+            assertThat(out.heapWrites).as("from the aligned direct buffer: the JDK's own would be a new one per write")
+                    .hasValue(0);
             assertThat(out.forces).as("no writeback needed, data and metadata forced last").containsExactly(true);
         });
+        assertThat(direct.idle()).as("the direct buffer went back for reuse").isEqualTo(1);
     }
 
     @Test
@@ -79,7 +83,7 @@ class PipelinedFileWritesTest {
             }
             return recording(opened, -1).open(path, false);
         };
-        try (PipelinedFileWrites writes = new PipelinedFileWrites(file, this::counted, FIRST, BUFFER, 3 * BUFFER, sha256,
+        try (PipelinedFileWrites writes = new PipelinedFileWrites(file, this::counted, direct, FIRST, 3 * BUFFER, sha256,
                 refusesDirect, PipelinedFileWritesTest::realBlockSize)) {
             copy(data, writes);
             writes.finish();
@@ -95,7 +99,7 @@ class PipelinedFileWritesTest {
         byte[] data = "a small document".getBytes();
         Path file = dir.resolve("small");
         List<RecordingChannel> opened = new ArrayList<>();
-        try (PipelinedFileWrites writes = new PipelinedFileWrites(file, this::counted, FIRST, BUFFER, BUFFER, sha256,
+        try (PipelinedFileWrites writes = new PipelinedFileWrites(file, this::counted, direct, FIRST, BUFFER, sha256,
                 recording(opened, -1), PipelinedFileWritesTest::realBlockSize)) {
             copy(data, writes);
             writes.finish();
@@ -112,7 +116,7 @@ class PipelinedFileWritesTest {
     @Test
     void anEmptyFileIsCreatedAtFinish() throws IOException {
         Path file = dir.resolve("empty");
-        try (PipelinedFileWrites writes = new PipelinedFileWrites(file, this::counted, FIRST, BUFFER, BUFFER, sha256)) {
+        try (PipelinedFileWrites writes = new PipelinedFileWrites(file, this::counted, direct, FIRST, BUFFER, sha256)) {
             writes.finish();
         }
         assertThat(file).exists().isEmptyFile();
@@ -122,7 +126,7 @@ class PipelinedFileWritesTest {
     void aFailedWriteReachesTheCallerAndNothingIsWrittenAfterClose() throws IOException {
         byte[] data = new byte[FIRST + BUFFER * 20];
         List<RecordingChannel> opened = new ArrayList<>();
-        PipelinedFileWrites writes = new PipelinedFileWrites(dir.resolve("full-disk"), this::counted, FIRST, BUFFER,
+        PipelinedFileWrites writes = new PipelinedFileWrites(dir.resolve("full-disk"), this::counted, direct, FIRST,
                 Long.MAX_VALUE, sha256, recording(opened, 3), PipelinedFileWritesTest::realBlockSize);
         assertThatThrownBy(() -> {
             copy(data, writes);
@@ -181,6 +185,7 @@ class PipelinedFileWritesTest {
         private final int failOn;
         final boolean direct;
         final AtomicInteger writes = new AtomicInteger();
+        final AtomicInteger heapWrites = new AtomicInteger();
         final List<Boolean> forces = Collections.synchronizedList(new ArrayList<>());
 
         RecordingChannel(FileChannel delegate, boolean direct, int failOn) {
@@ -191,6 +196,9 @@ class PipelinedFileWritesTest {
 
         @Override
         public int write(ByteBuffer src) throws IOException {
+            if (!src.isDirect()) {
+                heapWrites.incrementAndGet();
+            }
             if (writes.incrementAndGet() == failOn) {
                 throw new IOException("No space left on device");
             }
