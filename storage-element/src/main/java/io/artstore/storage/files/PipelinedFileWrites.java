@@ -163,8 +163,8 @@ final class PipelinedFileWrites implements AutoCloseable {
 
     private FileChannel openLarge() throws IOException {
         int block = blockSize.apply(file.toAbsolutePath().getParent());
-        if (block > 0 && block <= AlignedBuffers.MAX_ALIGNMENT && bufferSize % block == 0
-                && buffers[0].length % block == 0 && buffers[0].length <= bufferSize) {
+        boolean alignable = block > 0 && block <= AlignedBuffers.MAX_ALIGNMENT && Integer.bitCount(block) == 1;
+        if (alignable && bufferSize % block == 0 && buffers[0].length % block == 0 && buffers[0].length <= bufferSize) {
             try {
                 FileChannel channel = opener.open(file, true);
                 alignment = block;
