@@ -29,9 +29,14 @@ final class AlignedBuffers {
     record Lease(ByteBuffer allocation, ByteBuffer buffer) {
     }
 
-    /** A buffer of {@code size} bytes starting on an {@code alignment} boundary (a power of two ≤ 64 KiB). */
+    /** Whether {@link #take(int)} can start a buffer on this boundary: a power of two up to 64 KiB. */
+    boolean serves(int alignment) {
+        return alignment > 0 && alignment <= MAX_ALIGNMENT && Integer.bitCount(alignment) == 1;
+    }
+
+    /** A buffer of {@code size} bytes starting on an {@code alignment} boundary ({@link #serves(int)}). */
     Lease take(int alignment) {
-        if (alignment <= 0 || alignment > MAX_ALIGNMENT || Integer.bitCount(alignment) != 1) {
+        if (!serves(alignment)) {
             throw new IllegalArgumentException("Unsupported alignment " + alignment);
         }
         ByteBuffer allocation = idle.poll();

@@ -26,6 +26,7 @@ import io.artstore.storage.info.CapacityService;
 import io.artstore.storage.wal.WalEntry;
 import io.artstore.storage.wal.WalOperation;
 import io.artstore.storage.wal.WriteAheadLog;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Every change to the data directory, each guarded by the WAL:
@@ -49,6 +50,8 @@ public class FileMutations {
     private final CapacityService capacity;
     private final Clock clock;
     private final UploadWriters uploadWriters;
+    // looked up once, at the first large upload (it reads the mount table)
+    private final SingletonSupplier<Integer> incomingBlockSize;
     private final ReadWriteLock indexSwap = new ReentrantReadWriteLock();
     private final ReentrantLock maintenance = new ReentrantLock();
 
@@ -61,6 +64,7 @@ public class FileMutations {
         this.capacity = capacity;
         this.clock = clock;
         this.uploadWriters = uploadWriters;
+        this.incomingBlockSize = SingletonSupplier.of(() -> PipelinedFileWrites.blockSize(layout.incomingDir()));
     }
 
     /**
@@ -82,7 +86,7 @@ public class FileMutations {
         long written = 0;
         MessageDigest sha256 = sha256();
         try (PipelinedFileWrites writes = new PipelinedFileWrites(temp, uploadWriters.executor(),
-                uploadWriters.directBuffers(), BUFFER_SIZE, WRITEBACK_EVERY, sha256)) {
+                uploadWriters.directBuffers(), BUFFER_SIZE, WRITEBACK_EVERY, sha256, incomingBlockSize.obtain())) {
             byte[] buffer = writes.buffer();
             int read;
             // Fill the whole buffer before handing it over: the multipart parser hands out small

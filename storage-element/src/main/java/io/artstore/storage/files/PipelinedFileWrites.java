@@ -13,7 +13,6 @@ import java.security.MessageDigest;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 
 import com.sun.nio.file.ExtendedOpenOption;
 
@@ -50,10 +49,9 @@ final class PipelinedFileWrites implements AutoCloseable {
     private final Path file;
     private final Executor executor;
     private final AlignedBuffers directBuffers;
-    private final int bufferSize;
     private final long writebackEvery;
     private final Opener opener;
-    private final Function<Path, Integer> blockSize;
+    private final int blockSize;
     private final MessageDigest digest;
     private final byte[][] buffers = new byte[BUFFERS][];
     private final CompletableFuture<?>[] writes = new CompletableFuture<?>[BUFFERS];
@@ -73,19 +71,20 @@ final class PipelinedFileWrites implements AutoCloseable {
      *                        after the first one, and so of the writes (a multiple of the block size)
      * @param firstBufferSize the first read; a file shorter than this is written on the caller's thread
      * @param digest          fed every byte written, in order; complete once {@link #finish()} returned
+     * @param blockSize       the alignment {@code O_DIRECT} needs in the file's directory
+     *                        ({@link #blockSize(Path)}); 0 when unknown
      */
     PipelinedFileWrites(Path file, Executor executor, AlignedBuffers directBuffers, int firstBufferSize,
-                        long writebackEvery, MessageDigest digest) {
+                        long writebackEvery, MessageDigest digest, int blockSize) {
         this(file, executor, directBuffers, firstBufferSize, writebackEvery, digest, PipelinedFileWrites::open,
-                PipelinedFileWrites::blockSize);
+                blockSize);
     }
 
     PipelinedFileWrites(Path file, Executor executor, AlignedBuffers directBuffers, int firstBufferSize,
-                        long writebackEvery, MessageDigest digest, Opener opener, Function<Path, Integer> blockSize) {
+                        long writebackEvery, MessageDigest digest, Opener opener, int blockSize) {
         this.file = file;
         this.executor = executor;
         this.directBuffers = directBuffers;
-        this.bufferSize = directBuffers.size();
         this.writebackEvery = writebackEvery;
         this.opener = opener;
         this.blockSize = blockSize;
@@ -127,7 +126,7 @@ final class PipelinedFileWrites implements AutoCloseable {
         writes[current] = last;
         current = (current + 1) % BUFFERS;
         if (buffers[current] == null) {
-            buffers[current] = new byte[bufferSize];
+            buffers[current] = new byte[directBuffers.size()];
         } else if (writes[current] != null) {
             await(writes[current]);
         }
@@ -162,13 +161,13 @@ final class PipelinedFileWrites implements AutoCloseable {
     }
 
     private FileChannel openLarge() throws IOException {
-        int block = blockSize.apply(file.toAbsolutePath().getParent());
-        boolean alignable = block > 0 && block <= AlignedBuffers.MAX_ALIGNMENT && Integer.bitCount(block) == 1;
-        if (alignable && bufferSize % block == 0 && buffers[0].length % block == 0 && buffers[0].length <= bufferSize) {
+        int size = directBuffers.size();
+        if (directBuffers.serves(blockSize) && size % blockSize == 0 && buffers[0].length % blockSize == 0
+                && buffers[0].length <= size) {
             try {
                 FileChannel channel = opener.open(file, true);
-                alignment = block;
-                staging = directBuffers.take(block);
+                alignment = blockSize;
+                staging = directBuffers.take(blockSize);
                 return channel;
             } catch (FileAlreadyExistsException ex) {
                 throw ex;
@@ -222,11 +221,11 @@ final class PipelinedFileWrites implements AutoCloseable {
         return FileChannel.open(file, options);
     }
 
-    // the alignment O_DIRECT needs: the file system's block size; 0 when unknown
-    private static int blockSize(Path directory) {
+    /** The alignment {@code O_DIRECT} needs in {@code directory}: its file system's block size; 0 when unknown. */
+    static int blockSize(Path directory) {
         try {
             long size = Files.getFileStore(directory).getBlockSize();
-            return size > 0 && size <= 65536 && Long.bitCount(size) == 1 ? (int) size : 0;
+            return size > 0 && size <= Integer.MAX_VALUE ? (int) size : 0;
         } catch (IOException | UnsupportedOperationException ex) {
             return 0;
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -53,7 +52,7 @@ class PipelinedFileWritesTest {
         Path file = dir.resolve("big");
         List<RecordingChannel> opened = new ArrayList<>();
         try (PipelinedFileWrites writes = new PipelinedFileWrites(file, this::counted, direct, FIRST, 3 * BUFFER, sha256,
-                recording(opened, -1), PipelinedFileWritesTest::realBlockSize)) {
+                recording(opened, -1), PipelinedFileWrites.blockSize(dir))) {
             copy(data, writes);
             writes.finish();
             assertThat(writes.direct()).as("ext4 and the like take O_DIRECT").isTrue();
@@ -84,7 +83,7 @@ class PipelinedFileWritesTest {
             return recording(opened, -1).open(path, false);
         };
         try (PipelinedFileWrites writes = new PipelinedFileWrites(file, this::counted, direct, FIRST, 3 * BUFFER, sha256,
-                refusesDirect, PipelinedFileWritesTest::realBlockSize)) {
+                refusesDirect, PipelinedFileWrites.blockSize(dir))) {
             copy(data, writes);
             writes.finish();
             assertThat(writes.direct()).isFalse();
@@ -100,7 +99,7 @@ class PipelinedFileWritesTest {
         Path file = dir.resolve("small");
         List<RecordingChannel> opened = new ArrayList<>();
         try (PipelinedFileWrites writes = new PipelinedFileWrites(file, this::counted, direct, FIRST, BUFFER, sha256,
-                recording(opened, -1), PipelinedFileWritesTest::realBlockSize)) {
+                recording(opened, -1), PipelinedFileWrites.blockSize(dir))) {
             copy(data, writes);
             writes.finish();
         }
@@ -116,7 +115,8 @@ class PipelinedFileWritesTest {
     @Test
     void anEmptyFileIsCreatedAtFinish() throws IOException {
         Path file = dir.resolve("empty");
-        try (PipelinedFileWrites writes = new PipelinedFileWrites(file, this::counted, direct, FIRST, BUFFER, sha256)) {
+        try (PipelinedFileWrites writes = new PipelinedFileWrites(file, this::counted, direct, FIRST, BUFFER, sha256,
+                PipelinedFileWrites.blockSize(dir))) {
             writes.finish();
         }
         assertThat(file).exists().isEmptyFile();
@@ -127,7 +127,7 @@ class PipelinedFileWritesTest {
         byte[] data = new byte[FIRST + BUFFER * 20];
         List<RecordingChannel> opened = new ArrayList<>();
         PipelinedFileWrites writes = new PipelinedFileWrites(dir.resolve("full-disk"), this::counted, direct, FIRST,
-                Long.MAX_VALUE, sha256, recording(opened, 3), PipelinedFileWritesTest::realBlockSize);
+                Long.MAX_VALUE, sha256, recording(opened, 3), PipelinedFileWrites.blockSize(dir));
         assertThatThrownBy(() -> {
             copy(data, writes);
             writes.finish();
@@ -157,14 +157,6 @@ class PipelinedFileWritesTest {
 
     private static byte[] sha256(byte[] data) {
         return FileMutations.sha256().digest(data);
-    }
-
-    private static int realBlockSize(Path directory) {
-        try {
-            return (int) Files.getFileStore(directory).getBlockSize();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 
     // the loop of FileMutations.stage: fill the whole buffer, hand it over, fill the next
