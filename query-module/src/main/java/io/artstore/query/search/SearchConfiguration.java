@@ -1,5 +1,7 @@
 package io.artstore.query.search;
 
+import javax.sql.DataSource;
+
 import io.artstore.query.schema.SearchSchema;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
@@ -14,8 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SearchConfiguration {
 
     @Bean
-    SearchRepository searchRepository(JdbcClient jdbc, SearchProperties properties) {
-        return new SearchRepository(jdbc, properties.totalLimit());
+    SearchRepository searchRepository(JdbcClient jdbc, DataSource dataSource, SearchProperties properties) {
+        return new SearchRepository(jdbc, JdbcClient.create(new ValuePlannedJdbcTemplate(dataSource)),
+                properties.totalLimit());
     }
 
     @Bean

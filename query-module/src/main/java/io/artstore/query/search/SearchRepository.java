@@ -17,16 +17,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class SearchRepository {
 
-    private final JdbcClient jdbc;
+    private final JdbcClient keptPlans;
+    private final JdbcClient valuePlans;
     private final int totalLimit;
 
-    public SearchRepository(JdbcClient jdbc, int totalLimit) {
-        this.jdbc = jdbc;
+    /**
+     * @param keptPlans  runs statements PostgreSQL may keep one plan for (exact names)
+     * @param valuePlans runs statements planned for the values of each run ({@link ValuePlannedJdbcTemplate})
+     */
+    public SearchRepository(JdbcClient keptPlans, JdbcClient valuePlans, int totalLimit) {
+        this.keptPlans = keptPlans;
+        this.valuePlans = valuePlans;
         this.totalLimit = totalLimit;
     }
 
     public Page<SearchResultItem> search(SearchRequest request) {
         SearchStatement statement = SearchStatement.of(request, totalLimit);
+        JdbcClient jdbc = statement.onePlanFitsAllValues() ? keptPlans : valuePlans;
         List<FirstRow> first = jdbc.sql(statement.firstSql())
                 .params(statement.parameters())
                 .query((rs, row) -> new FirstRow(rs.getLong("matches"),

@@ -45,15 +45,17 @@ final class SearchStatement {
     private final String orderBy;
     private final Map<String, Object> parameters;
     private final long countLimit;
+    private final boolean exactName;
 
     private SearchStatement(String from, String where, String score, String orderBy, Map<String, Object> parameters,
-                            long countLimit) {
+                            long countLimit, boolean exactName) {
         this.from = from;
         this.where = where;
         this.score = score;
         this.orderBy = orderBy;
         this.parameters = parameters;
         this.countLimit = countLimit;
+        this.exactName = exactName;
     }
 
     /**
@@ -144,8 +146,9 @@ final class SearchStatement {
         parameters.put("limit", request.limit());
         parameters.put("offset", request.offset());
         parameters.put("count_limit", countLimit + 1);
+        boolean exactName = query != null && request.mode() == SearchMode.EXACT;
         return new SearchStatement(from, String.join("\n  AND ", conditions), ranked ? RANK : "NULL::real", orderBy,
-                parameters, countLimit);
+                parameters, countLimit, exactName);
     }
 
     /**
@@ -183,6 +186,17 @@ final class SearchStatement {
 
     private String page() {
         return "ORDER BY " + orderBy + "\nLIMIT :limit OFFSET :offset";
+    }
+
+    /**
+     * Whether one plan fits every value of this statement: true for an exact file name, where the
+     * lower-cased name's index finds the few matches whatever the name and the filters are. Such a
+     * statement may run on a plan PostgreSQL keeps (saving the planning, most of an exact
+     * search's time in the database). Substring, full-text and filter-only searches must be
+     * planned for their values ({@link ValuePlannedJdbcTemplate}).
+     */
+    boolean onePlanFitsAllValues() {
+        return exactName;
     }
 
     /** A count above this means "more than this many matches". */

@@ -96,6 +96,16 @@ class SearchStatementTest {
     }
 
     @Test
+    void onlyAnExactNameMayRunOnAKeptPlan() {
+        assertThat(SearchStatement.of(request(SearchMode.EXACT, SortField.SIZE), 1000).onePlanFitsAllValues()).isTrue();
+        assertThat(SearchStatement.of(request(SearchMode.PARTIAL, SortField.SIZE), 1000).onePlanFitsAllValues()).isFalse();
+        assertThat(SearchStatement.of(request(SearchMode.FULLTEXT, SortField.SIZE), 1000).onePlanFitsAllValues()).isFalse();
+        SearchRequest filtersOnly = new SearchRequest(" ", null, null, List.of("finance"), null, null, null, null, null,
+                null, null, SearchMode.EXACT, null, null, null, null);
+        assertThat(SearchStatement.of(filtersOnly, 1000).onePlanFitsAllValues()).as("exact mode without a name").isFalse();
+    }
+
+    @Test
     void defaultsFollowTheContract() {
         SearchRequest empty = new SearchRequest(null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null);
