@@ -9,7 +9,7 @@
 # definitions), then ANALYZE. For each mode (exact, partial, fulltext), without and with
 # filters (extension, tag, upload date range), it measures
 #   - POST /api/v1/search on query-module, one request at a time over one kept-alive
-#     connection (bench/java/SearchLoad.java, JDK HTTP client): p50 / p99;
+#     connection (wrk -t1 -c1 with bench/search.lua): p50 / p99;
 #   - the SQL query-module runs for the same requests (the first statement, which counts the
 #     matches up to the limit and returns the page when they are few, then the page SELECT when
 #     they are many, produced by query-module's own SearchStatement,
@@ -17,21 +17,27 @@
 #     p50 / p99.
 # Each side first runs the group's requests unmeasured for SEARCH_WARMUP_SECONDS (default 10):
 # the JIT compiles query-module's request path, PostgreSQL caches the pages.
-# Usage: bench/search.sh [rows] [rounds]
+# Each side then runs the group's requests for SEARCH_MEASURE_SECONDS (default 10), measured.
+# Usage: bench/search.sh [rows]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 ROWS="${1:-1000000}"
-ROUNDS="${2:-5}"
 WARMUP="${SEARCH_WARMUP_SECONDS:-10}"   # per group, on both sides, before measuring
+MEASURE="${SEARCH_MEASURE_SECONDS:-10}" # per group, on both sides
 command -v psql > /dev/null && command -v pgbench > /dev/null \
   || { echo "psql and pgbench are needed (Debian: postgresql-client)" >&2; exit 1; }
+if ! command -v wrk > /dev/null; then
+  echo "Installing wrk (apt-get) ..." >&2
+  { apt-get install -y wrk > /dev/null 2>&1 || { apt-get update > /dev/null 2>&1 && apt-get install -y wrk > /dev/null 2>&1; }; } \
+    || { echo "wrk is needed (apt-get install -y wrk)" >&2; exit 1; }
+fi
 require_jars query-module
 bench_workdir
 start_stack
 
 export PGHOST=127.0.0.1 PGPORT="$STACK_PG_PORT" PGUSER=postgres PGPASSWORD=postgres PGDATABASE=artstore
-# the session settings query-module's connections start with (its connection-init-sql)
-export PGOPTIONS="-c plan_cache_mode=force_custom_plan -c work_mem=16MB"
+# the session setting query-module's connections start with (its connection-init-sql)
+export PGOPTIONS="-c work_mem=16MB"
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
 # query-module adds its search indexes with its own migrations: wait until they are done (the
 # combined index of V6 is valid and the separate ones it replaces are gone)
@@ -91,9 +97,12 @@ for mode in exact partial fulltext; do
     [ "$n_cases" -gt 0 ] || { echo "no cases for $mode/$filters" >&2; exit 1; }
     cut -d: -f2- "$BENCH_WORK/group.idx" > "$BENCH_WORK/group.tsv"
     echo "Measuring $mode $filters filters ($n_cases distinct requests) ..." >&2
-    http="$("$JAVA_HOME/bin/java" "$BENCH_ROOT/bench/java/SearchLoad.java" "$QUERY_URL" "$TOKEN" "$BENCH_WORK/group.tsv" \
-      "$WARMUP" "$ROUNDS")"
+    wrk -t1 -c1 -d"${WARMUP}s" --timeout 60s -s "$BENCH_ROOT/bench/search.lua" "$QUERY_URL" -- \
+      "$BENCH_WORK/group.tsv" "$TOKEN" > /dev/null
+    http="$(wrk -t1 -c1 -d"${MEASURE}s" --timeout 60s -s "$BENCH_ROOT/bench/search.lua" "$QUERY_URL" -- \
+      "$BENCH_WORK/group.tsv" "$TOKEN" | grep -P '^search\t')"
     http_p50="$(cut -f3 <<<"$http")"; http_p99="$(cut -f4 <<<"$http")"; requests="$(cut -f5 <<<"$http")"
+    [ "$(cut -f6 <<<"$http")" = 0 ] || { echo "query-module answered $(cut -f6 <<<"$http") searches with an error" >&2; exit 1; }
     scripts=()
     while IFS=: read -r line _; do scripts+=(-f "$BENCH_WORK/sql/$((line - 1)).sql"); done < "$BENCH_WORK/group.idx"
     rm -f "$BENCH_WORK"/pgb.*
@@ -115,10 +124,10 @@ done
 report "#### Search over $(printf "%'d" "$total_rows") registry rows" "" \
   "Rows from \`bench/gen-registry.py\` loaded with COPY ($((copied - load_started)) s; index rebuild + ANALYZE $((indexed - copied)) s)." \
   "query-module with its defaults: \`POST /api/v1/search\` (page of 100, sorted by upload time, totals counted up to 1,000), one request at a time over one" \
-  "kept-alive connection (\`bench/java/SearchLoad.java\`), $WARMUP s of unmeasured warm-up, then $ROUNDS rounds over every distinct request of the group." \
+  "kept-alive connection (\`wrk -t1 -c1\` with \`bench/search.lua\`), $WARMUP s of unmeasured warm-up, then $MEASURE s measured, cycling through the distinct requests of the group." \
   "SQL: the statements query-module runs for the same requests (from its \`SearchStatement\`, bind values inlined: the first" \
   "one counts the matches up to the limit and returns the page when they are few, a second fetches the page when they are many)," \
-  "run by \`pgbench -n -c 1 -l\` against the" \
+  "run by \`pgbench -n -c 1 -l\` (as many transactions as HTTP requests) against the" \
   "same PostgreSQL after the same warm-up; latency per transaction." \
   "Filters: \`file_extension=pdf\`, \`tags=[finance]\`, upload date in 2023–2024. Times in ms." "" \
   "| mode | filters | requests | p50 | p99 | SQL p50 | SQL p99 | ratio p50 | target | met |" \
