@@ -1,14 +1,13 @@
--- wrk script of bench/search.sh: POST /api/v1/search with the request bodies of one group, in
--- turn, one at a time (run with -t1 -c1). Arguments after "--": CASES TOKEN [REQUESTS]
+-- wrk script of bench/search.sh: POST /api/v1/search with the request bodies of one group, one
+-- at a time (run with -t1 -c1), each picked at random with equal weight, as pgbench picks the
+-- SQL side's scripts: both sides sample the same mix (taking the bodies in turn instead left
+-- the two sides with different mixes and different cache warmth, docs/benchmarks.md section 16).
+-- Arguments after "--": CASES TOKEN
 --   CASES     lines "mode TAB filters TAB body" (one group of bench/gen-registry.py's cases)
 --   TOKEN     bearer token of the search client
---   REQUESTS  stop after this many responses (0 or absent: run for wrk's -d duration)
 -- Prints: "search TAB - TAB p50 ms TAB p99 ms TAB requests TAB errors (non-2xx and socket)".
 local bodies = {}
 local headers
-local next_body = 0
-local responses = 0
-local limit = 0
 
 function init(args)
   for line in io.lines(args[1]) do
@@ -21,19 +20,11 @@ function init(args)
     error("no request bodies in " .. args[1])
   end
   headers = { ["Authorization"] = "Bearer " .. args[2], ["Content-Type"] = "application/json" }
-  limit = tonumber(args[3] or "0")
+  math.randomseed(20261128)
 end
 
 function request()
-  next_body = next_body % #bodies + 1
-  return wrk.format("POST", "/api/v1/search", headers, bodies[next_body])
-end
-
-function response(status, headers, body)
-  responses = responses + 1
-  if limit > 0 and responses >= limit then
-    wrk.thread:stop()
-  end
+  return wrk.format("POST", "/api/v1/search", headers, bodies[math.random(#bodies)])
 end
 
 function done(summary, latency, requests)

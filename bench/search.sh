@@ -17,13 +17,13 @@
 #     p50 / p99.
 # Each side first runs the group's requests unmeasured for SEARCH_WARMUP_SECONDS (default 10):
 # the JIT compiles query-module's request path, PostgreSQL caches the pages.
-# Each side then runs the group's requests for SEARCH_MEASURE_SECONDS (default 10), measured.
+# Each side then runs the group's requests for SEARCH_MEASURE_SECONDS (default 20), measured.
 # Usage: bench/search.sh [rows]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 ROWS="${1:-1000000}"
 WARMUP="${SEARCH_WARMUP_SECONDS:-10}"   # per group, on both sides, before measuring
-MEASURE="${SEARCH_MEASURE_SECONDS:-10}" # per group, on both sides
+MEASURE="${SEARCH_MEASURE_SECONDS:-20}" # per group, on both sides
 command -v psql > /dev/null && command -v pgbench > /dev/null \
   || { echo "psql and pgbench are needed (Debian: postgresql-client)" >&2; exit 1; }
 if ! command -v wrk > /dev/null; then
@@ -124,7 +124,7 @@ done
 report "#### Search over $(printf "%'d" "$total_rows") registry rows" "" \
   "Rows from \`bench/gen-registry.py\` loaded with COPY ($((copied - load_started)) s; index rebuild + ANALYZE $((indexed - copied)) s)." \
   "query-module with its defaults: \`POST /api/v1/search\` (page of 100, sorted by upload time, totals counted up to 1,000), one request at a time over one" \
-  "kept-alive connection (\`wrk -t1 -c1\` with \`bench/search.lua\`), $WARMUP s of unmeasured warm-up, then $MEASURE s measured, cycling through the distinct requests of the group." \
+  "kept-alive connection (\`wrk -t1 -c1\` with \`bench/search.lua\`), $WARMUP s of unmeasured warm-up, then $MEASURE s measured, each request picked at random from the group's distinct requests (as pgbench picks its scripts)." \
   "SQL: the statements query-module runs for the same requests (from its \`SearchStatement\`, bind values inlined: the first" \
   "one counts the matches up to the limit and returns the page when they are few, a second fetches the page when they are many)," \
   "run by \`pgbench -n -c 1 -l\` (as many transactions as HTTP requests) against the" \
