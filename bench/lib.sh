@@ -102,3 +102,15 @@ report() { printf '%s\n' "$@" | tee -a "$BENCH_REPORT"; }
 
 # ratio a/b with two decimals
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+
+# Installs the Debian packages whose command (same name as the package) is missing: apt-get
+# install, then once more after apt-get update. Exits when that fails.
+install_missing() {
+  local missing=() tool
+  for tool in "$@"; do command -v "$tool" > /dev/null || missing+=("$tool"); done
+  [ ${#missing[@]} -gt 0 ] || return 0
+  echo "Installing ${missing[*]} (Debian packages) ..." >&2
+  { apt-get install -y "${missing[@]}" > /dev/null 2>&1 \
+      || { apt-get update > /dev/null 2>&1 && apt-get install -y "${missing[@]}" > /dev/null 2>&1; }; } \
+    || { echo "cannot install ${missing[*]} (apt-get install -y ${missing[*]})" >&2; exit 1; }
+}

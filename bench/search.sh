@@ -26,11 +26,7 @@ WARMUP="${SEARCH_WARMUP_SECONDS:-10}"   # per group, on both sides, before measu
 MEASURE="${SEARCH_MEASURE_SECONDS:-20}" # per group, on both sides
 command -v psql > /dev/null && command -v pgbench > /dev/null \
   || { echo "psql and pgbench are needed (Debian: postgresql-client)" >&2; exit 1; }
-if ! command -v wrk > /dev/null; then
-  echo "Installing wrk (apt-get) ..." >&2
-  { apt-get install -y wrk > /dev/null 2>&1 || { apt-get update > /dev/null 2>&1 && apt-get install -y wrk > /dev/null 2>&1; }; } \
-    || { echo "wrk is needed (apt-get install -y wrk)" >&2; exit 1; }
-fi
+install_missing wrk
 require_jars query-module
 bench_workdir
 start_stack

@@ -40,11 +40,7 @@ require_jars storage-element ingester-module query-module admin-module admin-ui 
 for tool in curl openssl sha256sum dd awk; do
   command -v "$tool" >/dev/null || fail "$tool is required"
 done
-if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
-  echo "Installing nginx and wrk (Debian packages) ..." >&2
-  { apt-get install -y nginx wrk >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y nginx wrk >/dev/null 2>&1; }; } \
-    || fail "cannot install nginx and wrk (apt-get install -y nginx wrk)"
-fi
+install_missing nginx wrk
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 [ -x "$NGINX" ] || fail "nginx not found after installing it"
 
