@@ -9,7 +9,9 @@
 # definitions), then ANALYZE. For each mode (exact, partial, fulltext), without and with
 # filters (extension, tag, upload date range), it measures
 #   - POST /api/v1/search on query-module, one request at a time over one kept-alive
-#     connection (wrk -t1 -c1 with bench/search.lua): p50 / p99;
+#     connection (wrk -t1 -c1 with bench/search.lua): p50 / p99 of each request's own latency,
+#     timed by search.lua (wrk's printed percentiles are corrected for coordinated omission,
+#     which inflates them for a mix of fast and slow requests; pgbench's log is not corrected);
 #   - the SQL query-module runs for the same requests (the first statement, which counts the
 #     matches up to the limit and returns the page when they are few, then the page SELECT when
 #     they are many, produced by query-module's own SearchStatement,
@@ -74,14 +76,19 @@ mkdir -p "$QJAR" && (cd "$QJAR" && unzip -q "$(module_jar query-module)")
 TOKEN="$(client_token "$SEARCH_CLIENT_ID" "$SEARCH_CLIENT_SECRET")"
 [ -n "$TOKEN" ] || { echo "cannot get a token for the search client" >&2; exit 1; }
 
-# p50 / p99 (ms, nearest rank) of the latencies (µs) in column 3 of pgbench's transaction logs
+# p50 / p99 (ms, nearest rank) of latencies in microseconds, one per line on stdin
+percentiles() {
+  sort -n | awk '{v[NR] = $1} END {
+    i50 = int(0.5 * NR + 0.999999); i99 = int(0.99 * NR + 0.999999);
+    printf "%.2f\t%.2f\t%d\n", v[i50] / 1000, v[i99] / 1000, NR }'
+}
+
+# p50 / p99 of the latencies (µs) in column 3 of pgbench's transaction logs
 pg_percentiles() {
   local bad
   bad="$(cat "$@" | awk '$3 !~ /^[0-9]+$/' | wc -l)"
   [ "$bad" = 0 ] || { echo "pgbench logged $bad failed or skipped transactions:" >&2; cat "$@" | awk '$3 !~ /^[0-9]+$/' | head -3 >&2; return 1; }
-  cat "$@" | awk '{print $3}' | sort -n | awk '{v[NR] = $1} END {
-    i50 = int(0.5 * NR + 0.999999); i99 = int(0.99 * NR + 0.999999);
-    printf "%.2f\t%.2f\t%d\n", v[i50] / 1000, v[i99] / 1000, NR }'
+  cat "$@" | awk '{print $3}' | percentiles
 }
 
 target_of() { case "$1" in fulltext) echo 25 ;; *) echo 10 ;; esac; }
@@ -96,9 +103,13 @@ for mode in exact partial fulltext; do
     wrk -t1 -c1 -d"${WARMUP}s" --timeout 60s -s "$BENCH_ROOT/bench/search.lua" "$QUERY_URL" -- \
       "$BENCH_WORK/group.tsv" "$TOKEN" > /dev/null
     http="$(wrk -t1 -c1 -d"${MEASURE}s" --timeout 60s -s "$BENCH_ROOT/bench/search.lua" "$QUERY_URL" -- \
-      "$BENCH_WORK/group.tsv" "$TOKEN" | grep -P '^search\t')"
-    http_p50="$(cut -f3 <<<"$http")"; http_p99="$(cut -f4 <<<"$http")"; requests="$(cut -f5 <<<"$http")"
-    [ "$(cut -f6 <<<"$http")" = 0 ] || { echo "query-module answered $(cut -f6 <<<"$http") searches with an error" >&2; exit 1; }
+      "$BENCH_WORK/group.tsv" "$TOKEN" "$BENCH_WORK/http.latencies" | grep -P '^search\t')"
+    requests="$(cut -f2 <<<"$http")"
+    [ "$(cut -f3 <<<"$http")" = 0 ] || { echo "query-module answered $(cut -f3 <<<"$http") searches with an error" >&2; exit 1; }
+    [ "$(wc -l < "$BENCH_WORK/http.latencies")" = "$requests" ] \
+      || { echo "search.lua timed $(wc -l < "$BENCH_WORK/http.latencies") of wrk's $requests requests" >&2; exit 1; }
+    http="$(percentiles < "$BENCH_WORK/http.latencies")"
+    http_p50="$(cut -f1 <<<"$http")"; http_p99="$(cut -f2 <<<"$http")"
     scripts=()
     while IFS=: read -r line _; do scripts+=(-f "$BENCH_WORK/sql/$((line - 1)).sql"); done < "$BENCH_WORK/group.idx"
     rm -f "$BENCH_WORK"/pgb.*
@@ -120,7 +131,8 @@ done
 report "#### Search over $(printf "%'d" "$total_rows") registry rows" "" \
   "Rows from \`bench/gen-registry.py\` loaded with COPY ($((copied - load_started)) s; index rebuild + ANALYZE $((indexed - copied)) s)." \
   "query-module with its defaults: \`POST /api/v1/search\` (page of 100, sorted by upload time, totals counted up to 1,000), one request at a time over one" \
-  "kept-alive connection (\`wrk -t1 -c1\` with \`bench/search.lua\`), $WARMUP s of unmeasured warm-up, then $MEASURE s measured, each request picked at random from the group's distinct requests (as pgbench picks its scripts)." \
+  "kept-alive connection (\`wrk -t1 -c1\` with \`bench/search.lua\`), $WARMUP s of unmeasured warm-up, then $MEASURE s measured, each request picked at random from the group's distinct requests (as pgbench picks its scripts)," \
+  "latency of each request as timed by the script (not wrk's percentiles, which add made-up samples for coordinated omission; section 18)." \
   "SQL: the statements query-module runs for the same requests (from its \`SearchStatement\`, bind values inlined: the first" \
   "one counts the matches up to the limit and returns the page when they are few, a second fetches the page when they are many)," \
   "run by \`pgbench -n -c 1 -l\` (as many transactions as HTTP requests) against the" \
