@@ -292,5 +292,5 @@ report "#### 2b. 64 clients × random 1 MiB ranges (\`wrk -t2 -c64 -d${WRK_SECON
   "| via query → SE | $R_QM_RPS | $(awk -v r="$R_QM_RPS" 'BEGIN {printf "%.0f", r * 1.048576}') | $R_QM_50 | $R_QM_99 | $R_QM_ERR | $(ratio "$R_QM_RPS" "$R_NG_RPS") |" \
   "" \
   "CPU time used during the measured ${WRK_SECONDS} s runs: SE direct: SE $SE_DIRECT_CPU s; via query: SE $R_SE_CPU s, query-module $R_QM_CPU s (of $(nproc) cores × ${WRK_SECONDS} s). Peak RSS (VmHWM) at the end: storage element $(peak_rss_mib "$SE_PID") MiB, query-module $(peak_rss_mib "$QM_PID") MiB. wrk and every server share the same cores." \
-  "p50 / p99 are wrk's, which it corrects for coordinated omission (made-up samples for requests slower than twice the mean interval), the same for every target; see docs/benchmarks.md section 18." \
+  "p50 / p99 are wrk's, which it corrects for coordinated omission (made-up samples for requests slower than twice the mean interval), the same for every target; see section 18 of docs/benchmarks.md." \
   ""
