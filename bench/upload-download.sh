@@ -3,7 +3,8 @@
 # each next to its reference measured in the same run on the same disk.
 #
 #   1. Upload: BENCH_SIZE bytes (default 1 GiB) through ingester -> storage element (TLS),
-#      both with -Xmx128m, vs `dd if=<payload> of=<same disk> bs=1M conv=fsync`.
+#      both with -Xmx128m, vs `dd if=<payload> of=<same disk> bs=1M conv=fsync`, alternating
+#      (BENCH_UPLOAD_ROUNDS, default 3), medians compared.
 #      Also reports the peak RSS (VmHWM) of the ingester and the SE.
 #   2. Download: the same file via query-module -> SE, and from the SE directly (HTTPS), vs
 #      Debian's nginx serving the same bytes on loopback (HTTP, and HTTPS with the stack's
@@ -16,7 +17,8 @@
 #
 # Needs: the packaged jars (mvn -B -q package -DskipTests), curl, openssl, sha256sum; nginx
 # and wrk are installed with apt-get when missing.
-# Env: BENCH_SIZE (bytes, default 1073741824), BENCH_RUNS (downloads per target, best is
+# Env: BENCH_SIZE (bytes, default 1073741824), BENCH_UPLOAD_ROUNDS (dd and upload alternate
+#      this many times, medians compared, default 3), BENCH_RUNS (downloads per target, best is
 #      reported, default 3), BENCH_WRK_SECONDS (default 15), BENCH_WARMUP_SECONDS (unreported
 #      wrk warm-up before each ranged run, default 10), BENCH_PROFILE=1 (JFR recordings of
 #      ingester and SE during the upload, SE and query during the ranged runs, printed as
@@ -29,6 +31,7 @@ source bench/lib.sh
 
 SIZE="${BENCH_SIZE:-1073741824}"
 RUNS="${BENCH_RUNS:-3}"
+UPLOAD_ROUNDS="${BENCH_UPLOAD_ROUNDS:-3}"
 WRK_SECONDS="${BENCH_WRK_SECONDS:-15}"
 WARMUP_SECONDS="${BENCH_WARMUP_SECONDS:-10}"
 HEAP=128m
@@ -70,14 +73,18 @@ jfr_report() {
   cp "$file" "$copy"
 }
 
-echo "dd reference (bs=1M conv=fsync) ..." >&2
-sync
-DD_START=$(date +%s.%N)
-dd if="$BENCH_WORK/payload.bin" of="$BENCH_WORK/dd.out" bs=1M conv=fsync status=none
-DD_END=$(date +%s.%N)
-DD_SECONDS=$(awk -v a="$DD_START" -v b="$DD_END" 'BEGIN { printf "%.3f", b - a }')
-DD_MBPS=$(mbps "$SIZE" "$DD_SECONDS")
-rm -f "$BENCH_WORK/dd.out"
+# seconds of one `dd ... conv=fsync` of the payload onto the same disk (the reference)
+dd_seconds() {
+  local start end
+  sync
+  start=$(date +%s.%N)
+  dd if="$BENCH_WORK/payload.bin" of="$BENCH_WORK/dd.out" bs=1M conv=fsync status=none
+  end=$(date +%s.%N)
+  rm -f "$BENCH_WORK/dd.out"
+  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'
+}
+# the middle value of the arguments (nearest rank; the lower one of two middles)
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 # --- stack ---------------------------------------------------------------------------------
 start_stack --jvm-options "-Xms32m -Xmx$HEAP -XX:+UseSerialGC"
@@ -111,21 +118,32 @@ fi
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
 
 # --- 1. upload -----------------------------------------------------------------------------
-echo "Uploading $SIZE bytes through the ingester to the edit SE (TLS) ..." >&2
-sync
-IG_CPU0="$(cpu_seconds "$IG_PID")"; SE_CPU0="$(cpu_seconds "$SE_PID")"
-RESULT="$(curl -s -o "$BENCH_WORK/upload.json" -w '%{http_code} %{time_total}' \
-  "$INGEST_URL/api/v1/files/upload" -H "Authorization: Bearer $INGEST_TOKEN" \
-  -F ttl_days=1 -F "file=@$BENCH_WORK/payload.bin;type=application/octet-stream")" || true
-read -r UP_STATUS UP_SECONDS <<<"$RESULT"
-[ "$UP_STATUS" = "201" ] || { cat "$BENCH_WORK/upload.json" >&2; fail "upload answered HTTP $UP_STATUS"; }
-FILE_ID="$(json_field file_id < "$BENCH_WORK/upload.json")"
-CHECKSUM="$(json_field checksum < "$BENCH_WORK/upload.json")"
-[ "$CHECKSUM" = "$EXPECTED" ] || fail "checksum mismatch: $CHECKSUM vs $EXPECTED"
-UP_MBPS=$(mbps "$SIZE" "$UP_SECONDS")
+# The disk of this VM varies from minute to minute (dd gave 339 to 1,173 MB/s in runs of the
+# same hour), so the reference and the upload alternate, UPLOAD_ROUNDS times each, and the
+# medians are compared.
+UP_ROWS=(); DD_ALL=(); UP_ALL=(); IG_CPU_ALL=(); SE_CPU_ALL=()
+for round in $(seq 1 "$UPLOAD_ROUNDS"); do
+  echo "Round $round: dd reference, then $SIZE bytes through the ingester to the edit SE (TLS) ..." >&2
+  DD_S="$(dd_seconds)"
+  sync
+  IG_CPU0="$(cpu_seconds "$IG_PID")"; SE_CPU0="$(cpu_seconds "$SE_PID")"
+  RESULT="$(curl -s -o "$BENCH_WORK/upload.json" -w '%{http_code} %{time_total}' \
+    "$INGEST_URL/api/v1/files/upload" -H "Authorization: Bearer $INGEST_TOKEN" \
+    -F ttl_days=1 -F "file=@$BENCH_WORK/payload.bin;type=application/octet-stream")" || true
+  read -r UP_STATUS UP_S <<<"$RESULT"
+  [ "$UP_STATUS" = "201" ] || { cat "$BENCH_WORK/upload.json" >&2; fail "upload answered HTTP $UP_STATUS"; }
+  FILE_ID="$(json_field file_id < "$BENCH_WORK/upload.json")"
+  CHECKSUM="$(json_field checksum < "$BENCH_WORK/upload.json")"
+  [ "$CHECKSUM" = "$EXPECTED" ] || fail "checksum mismatch: $CHECKSUM vs $EXPECTED"
+  IG_C="$(awk -v a="$IG_CPU0" -v b="$(cpu_seconds "$IG_PID")" 'BEGIN { printf "%.1f", b - a }')"
+  SE_C="$(awk -v a="$SE_CPU0" -v b="$(cpu_seconds "$SE_PID")" 'BEGIN { printf "%.1f", b - a }')"
+  DD_ALL+=("$DD_S"); UP_ALL+=("$UP_S"); IG_CPU_ALL+=("$IG_C"); SE_CPU_ALL+=("$SE_C")
+  UP_ROWS+=("| $round | $DD_S s | $(mbps "$SIZE" "$DD_S") | $UP_S s | $(mbps "$SIZE" "$UP_S") | $(ratio "$(mbps "$SIZE" "$UP_S")" "$(mbps "$SIZE" "$DD_S")") | $IG_C s | $SE_C s |")
+done
+DD_SECONDS="$(median "${DD_ALL[@]}")"; DD_MBPS=$(mbps "$SIZE" "$DD_SECONDS")
+UP_SECONDS="$(median "${UP_ALL[@]}")"; UP_MBPS=$(mbps "$SIZE" "$UP_SECONDS")
 UP_RATIO=$(ratio "$UP_MBPS" "$DD_MBPS")
-IG_CPU="$(awk -v a="$IG_CPU0" -v b="$(cpu_seconds "$IG_PID")" 'BEGIN { printf "%.1f", b - a }')"
-SE_CPU="$(awk -v a="$SE_CPU0" -v b="$(cpu_seconds "$SE_PID")" 'BEGIN { printf "%.1f", b - a }')"
+IG_CPU="$(median "${IG_CPU_ALL[@]}")"; SE_CPU="$(median "${SE_CPU_ALL[@]}")"
 IG_RSS="$(peak_rss_mib "$IG_PID")"
 SE_RSS="$(peak_rss_mib "$SE_PID")"
 
@@ -135,12 +153,15 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
 fi
 
 report "#### 1. Upload of $((SIZE / 1048576)) MiB through ingester → SE (TLS), both \`-Xmx$HEAP\`" "" \
+  "Reference: \`dd if=payload of=<same disk> bs=1M conv=fsync\`. Upload: \`curl -F file=@payload\` → ingester → SE. The two alternate, $UPLOAD_ROUNDS rounds; the medians are compared." "" \
+  "| round | dd | dd MB/s | upload | upload MB/s | ratio | ingester CPU | SE CPU |" \
+  "|---|---|---|---|---|---|---|---|" "${UP_ROWS[@]}" "" \
   "| what | time | MB/s | reference | ratio | target ≥ 0.7 met? |" \
   "|---|---|---|---|---|---|" \
-  "| \`dd if=payload of=<same disk> bs=1M conv=fsync\` | ${DD_SECONDS} s | $DD_MBPS | — | — | — |" \
-  "| \`curl -F file=@payload\` → ingester → SE | ${UP_SECONDS} s | $UP_MBPS | dd $DD_MBPS | $UP_RATIO | $(met "$UP_RATIO" 0.7) |" \
+  "| dd, median of $UPLOAD_ROUNDS | ${DD_SECONDS} s | $DD_MBPS | — | — | — |" \
+  "| upload, median of $UPLOAD_ROUNDS | ${UP_SECONDS} s | $UP_MBPS | dd $DD_MBPS | $UP_RATIO | $(met "$UP_RATIO" 0.7) |" \
   "" \
-  "Peak RSS (VmHWM) after the upload: ingester $IG_RSS MiB, storage element $SE_RSS MiB. CPU time used during the upload: ingester $IG_CPU s, storage element $SE_CPU s (of $(nproc) cores × ${UP_SECONDS} s). SHA-256 reported by the system matches the payload." \
+  "Peak RSS (VmHWM) after the uploads: ingester $IG_RSS MiB, storage element $SE_RSS MiB. CPU time per upload (median): ingester $IG_CPU s, storage element $SE_CPU s (of $(nproc) cores × ${UP_SECONDS} s). SHA-256 reported by the system matches the payload after every upload." \
   ""
 
 # --- 2. download ---------------------------------------------------------------------------
