@@ -100,6 +100,14 @@ peak_rss_mib() { awk '/^VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status" 2>/de
 # Appends Markdown to the report (and echoes it).
 report() { printf '%s\n' "$@" | tee -a "$BENCH_REPORT"; }
 
+# Nearest-rank percentiles of the numbers on stdin (one per line): the value at each
+# percentile given, then how many numbers there were, tab-separated. `nearest_rank 50 99`.
+nearest_rank() {
+  sort -g | awk -v wanted="$*" 'BEGIN { n = split(wanted, p, " ") } { v[NR] = $1 } END {
+    for (i = 1; i <= n; i++) { k = int(p[i] / 100 * NR + 0.999999); printf "%s\t", v[k < 1 ? 1 : k] }
+    print NR }'
+}
+
 # ratio a/b with two decimals
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 

@@ -58,7 +58,7 @@ function request()
 end
 
 -- wrk calls this with the whole response received; the file is flushed when wrk exits
-function response(status, headers, body)
+function response()
   if latencies then
     latencies:write(string.format("%d\n", now_us() - started))
   end

@@ -76,11 +76,9 @@ mkdir -p "$QJAR" && (cd "$QJAR" && unzip -q "$(module_jar query-module)")
 TOKEN="$(client_token "$SEARCH_CLIENT_ID" "$SEARCH_CLIENT_SECRET")"
 [ -n "$TOKEN" ] || { echo "cannot get a token for the search client" >&2; exit 1; }
 
-# p50 / p99 (ms, nearest rank) of latencies in microseconds, one per line on stdin
+# p50 / p99 (ms, nearest rank) and count of latencies in microseconds, one per line on stdin
 percentiles() {
-  sort -n | awk '{v[NR] = $1} END {
-    i50 = int(0.5 * NR + 0.999999); i99 = int(0.99 * NR + 0.999999);
-    printf "%.2f\t%.2f\t%d\n", v[i50] / 1000, v[i99] / 1000, NR }'
+  nearest_rank 50 99 | awk -F'\t' '{ printf "%.2f\t%.2f\t%d\n", $1 / 1000, $2 / 1000, $3 }'
 }
 
 # p50 / p99 of the latencies (µs) in column 3 of pgbench's transaction logs

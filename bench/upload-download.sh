@@ -84,7 +84,7 @@ dd_seconds() {
   awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'
 }
 # the middle value of the arguments (nearest rank; the lower one of two middles)
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+median() { printf '%s\n' "$@" | nearest_rank 50 | cut -f1; }
 
 # --- stack ---------------------------------------------------------------------------------
 start_stack --jvm-options "-Xms32m -Xmx$HEAP -XX:+UseSerialGC"
@@ -116,6 +116,8 @@ fi
 
 # CPU time (user + system) a process has used so far, in seconds
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+# CPU seconds process PID has used since it had used START (one decimal)
+cpu_since() { awk -v a="$2" -v b="$(cpu_seconds "$1")" 'BEGIN { printf "%.1f", b - a }'; }
 
 # --- 1. upload -----------------------------------------------------------------------------
 # The disk of this VM varies from minute to minute (dd gave 339 to 1,173 MB/s in runs of the
@@ -135,10 +137,11 @@ for round in $(seq 1 "$UPLOAD_ROUNDS"); do
   FILE_ID="$(json_field file_id < "$BENCH_WORK/upload.json")"
   CHECKSUM="$(json_field checksum < "$BENCH_WORK/upload.json")"
   [ "$CHECKSUM" = "$EXPECTED" ] || fail "checksum mismatch: $CHECKSUM vs $EXPECTED"
-  IG_C="$(awk -v a="$IG_CPU0" -v b="$(cpu_seconds "$IG_PID")" 'BEGIN { printf "%.1f", b - a }')"
-  SE_C="$(awk -v a="$SE_CPU0" -v b="$(cpu_seconds "$SE_PID")" 'BEGIN { printf "%.1f", b - a }')"
+  IG_C="$(cpu_since "$IG_PID" "$IG_CPU0")"
+  SE_C="$(cpu_since "$SE_PID" "$SE_CPU0")"
   DD_ALL+=("$DD_S"); UP_ALL+=("$UP_S"); IG_CPU_ALL+=("$IG_C"); SE_CPU_ALL+=("$SE_C")
-  UP_ROWS+=("| $round | $DD_S s | $(mbps "$SIZE" "$DD_S") | $UP_S s | $(mbps "$SIZE" "$UP_S") | $(ratio "$(mbps "$SIZE" "$UP_S")" "$(mbps "$SIZE" "$DD_S")") | $IG_C s | $SE_C s |")
+  DD_MB="$(mbps "$SIZE" "$DD_S")"; UP_MB="$(mbps "$SIZE" "$UP_S")"
+  UP_ROWS+=("| $round | $DD_S s | $DD_MB | $UP_S s | $UP_MB | $(ratio "$UP_MB" "$DD_MB") | $IG_C s | $SE_C s |")
 done
 DD_SECONDS="$(median "${DD_ALL[@]}")"; DD_MBPS=$(mbps "$SIZE" "$DD_SECONDS")
 UP_SECONDS="$(median "${UP_ALL[@]}")"; UP_MBPS=$(mbps "$SIZE" "$UP_SECONDS")
@@ -276,8 +279,8 @@ ranged() {
   R_SE_CPU0="$(cpu_seconds "$SE_PID")"; R_QM_CPU0="$(cpu_seconds "$QM_PID")"
   out="$(wrk -t2 -c64 -d"${WRK_SECONDS}s" --timeout 30s --latency -s "$BENCH_WORK/ranges.lua" "$@" "$url" 2>&1)" \
     || { echo "$out" >&2; fail "wrk against $url failed"; }
-  R_SE_CPU="$(awk -v a="$R_SE_CPU0" -v b="$(cpu_seconds "$SE_PID")" 'BEGIN { printf "%.1f", b - a }')"
-  R_QM_CPU="$(awk -v a="$R_QM_CPU0" -v b="$(cpu_seconds "$QM_PID")" 'BEGIN { printf "%.1f", b - a }')"
+  R_SE_CPU="$(cpu_since "$SE_PID" "$R_SE_CPU0")"
+  R_QM_CPU="$(cpu_since "$QM_PID" "$R_QM_CPU0")"
   echo "$out" > "$BENCH_WORK/wrk-$(date +%s%N).log"
   R_RPS="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
   R_50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
