@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param adminTimeout      connect and response timeout of admin-module calls
  * @param seCaCertPath      PEM bundle of CA certificates trusted for storage elements; system trust when empty
  * @param seConnectTimeout  connect timeout towards storage elements
- * @param seTimeout         response timeout of storage-element calls (uploads and downloads included)
+ * @param seTimeout         longest wait on a storage element: for its answer, for more of a download, or for
+ *                          it to take the next write of an upload
  * @param tokenRenewBefore  renew the service token this long before it expires
  */
 @ConfigurationProperties("artstore.clients")

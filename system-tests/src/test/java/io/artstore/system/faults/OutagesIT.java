@@ -233,6 +233,24 @@ class OutagesIT {
                 stack.seWal(SE_RW)).isEmpty(), "no partial file");
         TestHttp.Response fits = FaultStack.upload(se, Multipart.form().generatedFile("fits.bin", 1024 * 1024, 11));
         assertThat(fits.status()).as("room is given back after the refusal").isEqualTo(201);
+
+        // through the ingester, without a length: the SE fills up in the middle of the body it is sent,
+        // and its 507 comes back through the ingester's SE client as the ingester's own
+        TestHttp ingester = stack.ingester(stack.serviceToken("ingest"));
+        long sidecars = FaultStack.sidecarCount(stack.seData(SE_RW));
+        for (int round = 0; round < 2; round++) {
+            Timed full = timed(() -> FaultStack.uploadChunked(ingester, Multipart.form()
+                    .field("retention_policy", "permanent").generatedFile("fills-up.bin", RW_CAPACITY, 12)));
+            System.out.println("[faults] ingester upload larger than what is left on the rw SE: " + full + " " + full.response().body());
+            assertThat(full.response().status()).as(full.toString()).isEqualTo(507);
+            assertThat(full.response().errorCode()).isEqualTo("STORAGE_FULL");
+        }
+        TestHttp.Response after = FaultStack.upload(ingester, Multipart.form().field("retention_policy", "permanent")
+                .generatedFile("after-full.bin", 100_000, 13));
+        assertThat(after.status()).as("the ingester's SE client goes on after the refusals: " + after).isEqualTo(201);
+        assertThat(FaultStack.sidecarCount(stack.seData(SE_RW))).isEqualTo(sidecars + 1);
+        FaultStack.eventually(Duration.ofSeconds(20), () -> FaultStack.leftovers(stack.seData(SE_RW),
+                stack.seWal(SE_RW)).isEmpty(), "no partial file");
     }
 
     /** Mounts a small tmpfs, or answers false where that is not allowed (not root, no mount). */

@@ -30,7 +30,7 @@ final class ReadBufferedSocket extends Socket {
 
     private final Socket socket;
     private final int bufferSize;
-    private InputStream input;
+    private ReadBuffer input;
 
     ReadBufferedSocket(Socket socket, int bufferSize) {
         this.socket = Objects.requireNonNull(socket, "socket");
@@ -46,6 +46,18 @@ final class ReadBufferedSocket extends Socket {
             input = new ReadBuffer(socket.getInputStream(), bufferSize);
         }
         return input;
+    }
+
+    /**
+     * Whether bytes have arrived that no one has read yet: in the buffer, or in the socket
+     * (a non-blocking look). Called by the thread that sends, while no one reads.
+     */
+    boolean inputWaiting() throws IOException {
+        ReadBuffer buffer;
+        synchronized (this) {
+            buffer = input;
+        }
+        return buffer != null && buffer.buffered() > 0 || socket.getInputStream().available() > 0;
     }
 
     @Override
@@ -315,6 +327,10 @@ final class ReadBufferedSocket extends Socket {
             position = 0;
             limit = Math.max(read, 0);
             return read;
+        }
+
+        int buffered() {
+            return limit - position;
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * TLS against a configured trust bundle, bounded timeouts, the caller's service token,
  * streaming uploads and downloads, and SE errors turned into exceptions that keep the SE's
  * status and code. An unreachable SE, or one answering 5xx, is a 502 {@code SE_UNAVAILABLE}.
- * File downloads run on their own pool of blocking TLS connections ({@link DownloadConnections}).
+ * File bodies (uploads and downloads) travel on their own pool of blocking TLS connections
+ * ({@link FileConnections}); the small JSON calls use the JDK client through {@code RestClient}.
  */
 public class StorageElementClient implements AutoCloseable {
 
@@ -44,7 +46,7 @@ public class StorageElementClient implements AutoCloseable {
     private final RestClient rest;
     private final ServiceTokenProvider tokens;
     private final JsonMapper json;
-    private final DownloadConnections downloads;
+    private final FileConnections files;
 
     public StorageElementClient(RestClient.Builder builder, ClientProperties properties, ServiceTokenProvider tokens,
                                 JsonMapper json) {
@@ -59,7 +61,7 @@ public class StorageElementClient implements AutoCloseable {
         this.rest = builder.clone().requestFactory(factory).build();
         this.tokens = tokens;
         this.json = json;
-        this.downloads = new DownloadConnections(tls, properties.seConnectTimeout(), properties.seTimeout());
+        this.files = new FileConnections(tls, properties.seConnectTimeout(), properties.seTimeout());
     }
 
     /** {@code GET /api/v1/info}: identity, mode, status and capacity. Needs no token. */
@@ -120,17 +122,26 @@ public class StorageElementClient implements AutoCloseable {
 
     /**
      * Streams a file to the SE as a multipart upload: the bytes flow from {@code content} to the
-     * SE through a fixed buffer, never held whole in memory or on disk.
+     * SE through a fixed buffer, never held whole in memory or on disk. An answer the SE gives
+     * before the whole body arrived (507 {@code STORAGE_FULL}, 413 {@code FILE_TOO_LARGE}) ends
+     * the upload and comes back as a {@link StorageElementException}. An SE that takes no more
+     * of the body, or gives no answer, for the SE timeout is a 502 {@code SE_UNAVAILABLE}.
      */
     public SeFileMetadata upload(String baseUrl, SeUpload upload, InputStream content) {
         MultipartStream multipart = new MultipartStream();
         String tags = upload.tags() == null ? null : json.writeValueAsString(upload.tags());
-        return call(baseUrl, () -> rest.post().uri(url(baseUrl, "/api/v1/files/upload"))
-                .headers(this::authorize)
-                .header(HttpHeaders.CONTENT_TYPE, multipart.contentType())
-                .accept(MediaType.APPLICATION_JSON)
-                .body(out -> multipart.write(out, upload, tags, content))
-                .exchange((request, response) -> read(response, SeFileMetadata.class)));
+        HttpHeaders headers = new HttpHeaders();
+        authorize(headers);
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+        try {
+            return files.post(URI.create(url(baseUrl, "/api/v1/files/upload")), headers, multipart.contentType(),
+                    out -> multipart.write(out, upload, tags, content),
+                    (status, body) -> read(status, body, SeFileMetadata.class));
+        } catch (IOException ex) {
+            throw unavailable(baseUrl, "failed during the upload: " + ex.getMessage(), ex);
+        } catch (JacksonException ex) {
+            throw unavailable(baseUrl, "sent an unreadable answer", ex);
+        }
     }
 
     /**
@@ -144,7 +155,7 @@ public class StorageElementClient implements AutoCloseable {
         authorize(headers);
         SeDownload download;
         try {
-            download = downloads.open(URI.create(url(baseUrl, "/api/v1/files/" + fileId + "/download")), headers);
+            download = files.open(URI.create(url(baseUrl, "/api/v1/files/" + fileId + "/download")), headers);
         } catch (IOException ex) {
             throw unavailable(baseUrl, "is unreachable", ex);
         }
@@ -157,7 +168,7 @@ public class StorageElementClient implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        downloads.close();
+        files.close();
     }
 
     private void authorize(HttpHeaders headers) {
@@ -165,26 +176,38 @@ public class StorageElementClient implements AutoCloseable {
     }
 
     private <T> T read(ClientHttpResponse response, Class<T> type) throws IOException {
-        failOnError(response);
-        return json.readValue(response.getBody(), type);
+        return read(response.getStatusCode().value(), response.getBody(), type);
+    }
+
+    private <T> T read(int status, InputStream body, Class<T> type) throws IOException {
+        failOnError(status, body);
+        return json.readValue(body, type);
     }
 
     private <T> T read(ClientHttpResponse response, ParameterizedTypeReference<T> type) throws IOException {
-        failOnError(response);
+        failOnError(response.getStatusCode().value(), response.getBody());
         return json.readValue(response.getBody(), json.constructType(type.getType()));
     }
 
     private void failOnError(ClientHttpResponse response) throws IOException {
-        HttpStatus status = HttpStatus.resolve(response.getStatusCode().value());
-        if (status == null || status.is5xxServerError()) {
-            throw new ApiException(ErrorCode.SE_UNAVAILABLE, "Storage element failed (HTTP " + response.getStatusCode().value() + ")");
+        failOnError(response.getStatusCode().value(), response.getBody());
+    }
+
+    /**
+     * Returns on success. A 4xx answer, or 507 (the SE is full: the caller may go elsewhere), is
+     * thrown as the SE's error with its code from the body; any other 5xx is {@code SE_UNAVAILABLE}.
+     */
+    private void failOnError(int statusCode, InputStream answer) throws IOException {
+        HttpStatus status = HttpStatus.resolve(statusCode);
+        if (status == null || status.is5xxServerError() && status != HttpStatus.INSUFFICIENT_STORAGE) {
+            throw new ApiException(ErrorCode.SE_UNAVAILABLE, "Storage element failed (HTTP " + statusCode + ")");
         }
         if (!status.isError()) {
             return;
         }
         String code = ErrorCode.forStatus(status.value()).name();
         String message = "Storage element answered " + status.value();
-        try (InputStream body = response.getBody()) {
+        try (InputStream body = answer) {
             JsonNode error = json.readTree(body).path("error");
             if (error.hasNonNull("code")) {
                 code = error.path("code").asString();

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** TLS layered on the read-buffered socket of the download connections: same bytes, fewer reads. */
+/** TLS layered on the read-buffered socket of the file connections: same bytes, fewer reads. */
 class ReadBufferedSocketTest {
 
     private static final int RECORD = 16 * 1024;
@@ -57,7 +57,7 @@ class ReadBufferedSocketTest {
         TlsSocketStrategy plain = new DefaultClientTlsStrategy(certificates.clientContext());
 
         Transfer unbuffered = transfer(body, plain);
-        Transfer buffered = transfer(body, DownloadConnections.readBuffered(plain));
+        Transfer buffered = transfer(body, new EarlyAnswers(FileConnections.READ_BUFFER).layered(plain));
 
         assertThat(unbuffered.digest()).isEqualTo(expected);
         assertThat(buffered.digest()).isEqualTo(expected);
