@@ -1,13 +1,8 @@
 package io.artstore.storage.files;
 
-import java.io.InputStream;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 
 import io.artstore.kernel.client.ClientProperties;
 import io.artstore.kernel.client.storage.SeDownload;
@@ -18,6 +13,8 @@ import io.artstore.kernel.client.storage.StorageElementException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.kernel.security.Scopes;
 import io.artstore.storage.support.SeTest;
+import io.artstore.testsupport.content.Content;
+import io.artstore.testsupport.content.CountingInputStream;
 import io.artstore.testsupport.tls.TestCertificates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,22 +88,18 @@ class SharedClientUploadIT {
 
     @Test
     void uploadsOverTlsAndAnSeFillingUpMidBodyAnswers507() throws Exception {
-        MessageDigest sent = MessageDigest.getInstance("SHA-256");
-        SeFileMetadata stored = client().upload(base(), upload("first.bin"), new Generated(24 * MIB, 1, sent));
+        SeFileMetadata stored = client().upload(base(), upload("first.bin"), Content.stream(24 * MIB, 1));
         assertThat(stored.size()).isEqualTo(24 * MIB);
-        String checksum = HexFormat.of().formatHex(sent.digest());
+        String checksum = Content.sha256Generated(24 * MIB, 1);
         assertThat(stored.checksum()).isEqualTo(checksum);
-        try (SeDownload download = client().download(base(), stored.fileId(), new HttpHeaders());
-             InputStream body = download.body()) {
+        try (SeDownload download = client().download(base(), stored.fileId(), new HttpHeaders())) {
             assertThat(download.status()).isEqualTo(200);
-            MessageDigest received = MessageDigest.getInstance("SHA-256");
-            body.transferTo(new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), received));
-            assertThat(HexFormat.of().formatHex(received.digest())).isEqualTo(checksum);
+            assertThat(Content.sha256(download.body())).isEqualTo(checksum);
         }
 
         for (int round = 0; round < 3; round++) {
             // 256 MiB offered to the 16 MiB or less that is left
-            Generated tooBig = new Generated(256 * MIB, 10 + round, MessageDigest.getInstance("SHA-256"));
+            CountingInputStream tooBig = new CountingInputStream(Content.stream(256 * MIB, 10 + round));
             assertThatThrownBy(() -> client().upload(base(), upload("too-big.bin"), tooBig))
                     .as("round " + round)
                     .isInstanceOfSatisfying(StorageElementException.class, ex -> {
@@ -117,7 +110,7 @@ class SharedClientUploadIT {
 
             // the connection cut short is not reused: the next upload goes through
             SeFileMetadata small = client().upload(base(), upload("small-" + round + ".bin"),
-                    new Generated(MIB, 20 + round, MessageDigest.getInstance("SHA-256")));
+                    Content.stream(MIB, 20 + round));
             assertThat(small.size()).isEqualTo(MIB);
         }
 
@@ -129,44 +122,5 @@ class SharedClientUploadIT {
 
     private static SeUpload upload(String name) {
         return new SeUpload(name, "application/octet-stream", null, null, null, null, "tester");
-    }
-
-    /** {@code size} pseudo-random bytes, hashed as they are read, counting what was taken. */
-    private static final class Generated extends InputStream {
-
-        private final Random random;
-        private final MessageDigest digest;
-        private final long size;
-        private long taken;
-
-        Generated(long size, long seed, MessageDigest digest) {
-            this.size = size;
-            this.random = new Random(seed);
-            this.digest = digest;
-        }
-
-        synchronized long taken() {
-            return taken;
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public synchronized int read(byte[] buffer, int offset, int length) {
-            if (taken >= size) {
-                return -1;
-            }
-            int n = (int) Math.min(length, size - taken);
-            byte[] chunk = new byte[n];
-            random.nextBytes(chunk);
-            System.arraycopy(chunk, 0, buffer, offset, n);
-            digest.update(chunk);
-            taken += n;
-            return n;
-        }
     }
 }

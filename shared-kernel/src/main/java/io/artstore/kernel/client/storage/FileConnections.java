@@ -9,6 +9,7 @@ import javax.net.ssl.SSLContext;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.DefaultClientConnectionReuseStrategy;
@@ -120,8 +121,7 @@ final class FileConnections implements AutoCloseable {
 
     /** Sends {@code GET uri} with the headers; the caller owns (and closes) the result. */
     SeDownload open(URI uri, HttpHeaders headers) throws IOException {
-        HttpGet request = new HttpGet(uri);
-        headers.forEach((name, values) -> values.forEach(value -> request.addHeader(name, value)));
+        HttpGet request = withHeaders(new HttpGet(uri), headers);
         ClassicHttpResponse response = downloads.executeOpen(null, request, null);
         return new SeDownload(request, response);
     }
@@ -139,8 +139,7 @@ final class FileConnections implements AutoCloseable {
      */
     <T> T post(URI uri, HttpHeaders headers, String contentType, StreamedBody.Writer body, AnswerReader<T> reader)
             throws IOException {
-        HttpPost request = new HttpPost(uri);
-        headers.forEach((name, values) -> values.forEach(value -> request.addHeader(name, value)));
+        HttpPost request = withHeaders(new HttpPost(uri), headers);
         StreamedBody streamed = new StreamedBody(contentType, body, writeTimeouts, request);
         request.setEntity(streamed);
         HttpClientContext context = HttpClientContext.create();
@@ -151,6 +150,11 @@ final class FileConnections implements AutoCloseable {
                 return reader.read(response.getCode(), answer);
             }
         }
+    }
+
+    private static <R extends HttpUriRequestBase> R withHeaders(R request, HttpHeaders headers) {
+        headers.forEach((name, values) -> values.forEach(value -> request.addHeader(name, value)));
+        return request;
     }
 
     @Override

@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The one client of the storage-element API, shared by admin-module, ingester and query:
  * TLS against a configured trust bundle, bounded timeouts, the caller's service token,
  * streaming uploads and downloads, and SE errors turned into exceptions that keep the SE's
- * status and code. An unreachable SE, or one answering 5xx, is a 502 {@code SE_UNAVAILABLE}.
+ * status and code (507 {@code STORAGE_FULL} included). An unreachable SE, or one answering
+ * any other 5xx, is a 502 {@code SE_UNAVAILABLE}.
  * File bodies (uploads and downloads) travel on their own pool of blocking TLS connections
  * ({@link FileConnections}); the small JSON calls use the JDK client through {@code RestClient}.
  */
@@ -185,7 +186,7 @@ public class StorageElementClient implements AutoCloseable {
     }
 
     private <T> T read(ClientHttpResponse response, ParameterizedTypeReference<T> type) throws IOException {
-        failOnError(response.getStatusCode().value(), response.getBody());
+        failOnError(response);
         return json.readValue(response.getBody(), json.constructType(type.getType()));
     }
 

@@ -27,7 +27,6 @@ final class WriteTimeouts implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WriteTimeouts.class);
 
     private final Duration timeout;
-    private final long timeoutNanos;
     private final long periodMillis;
     private final Set<Watched> watched = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService timer;
@@ -35,7 +34,6 @@ final class WriteTimeouts implements AutoCloseable {
 
     WriteTimeouts(Duration timeout) {
         this.timeout = timeout;
-        this.timeoutNanos = timeout.toNanos();
         // a write is aborted between 1× and 1.25× the timeout (at most a second late)
         this.periodMillis = Math.clamp(timeout.toMillis() / 4, 10, 1000);
     }
@@ -64,6 +62,7 @@ final class WriteTimeouts implements AutoCloseable {
 
     private void expire() {
         long now = System.nanoTime();
+        long timeoutNanos = timeout.toNanos();
         for (Watched stream : watched) {
             long since = stream.writingSince;
             if (since != 0 && now - since > timeoutNanos && !stream.expired) {
@@ -82,6 +81,11 @@ final class WriteTimeouts implements AutoCloseable {
         }
     }
 
+    @FunctionalInterface
+    private interface SocketWrite {
+        void run() throws IOException;
+    }
+
     private final class Watched extends OutputStream {
 
         private final OutputStream out;
@@ -97,50 +101,33 @@ final class WriteTimeouts implements AutoCloseable {
 
         @Override
         public void write(int b) throws IOException {
-            begin();
-            try {
-                out.write(b);
-            } catch (IOException ex) {
-                throw explained(ex);
-            } finally {
-                writingSince = 0;
-            }
+            bounded(() -> out.write(b));
         }
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            begin();
-            try {
-                out.write(bytes, offset, length);
-            } catch (IOException ex) {
-                throw explained(ex);
-            } finally {
-                writingSince = 0;
-            }
+            bounded(() -> out.write(bytes, offset, length));
         }
 
         @Override
         public void flush() throws IOException {
-            begin();
-            try {
-                out.flush();
-            } catch (IOException ex) {
-                throw explained(ex);
-            } finally {
-                writingSince = 0;
-            }
+            bounded(out::flush);
         }
 
-        private void begin() throws SocketTimeoutException {
+        /** Runs one write of {@code out}, timed from its start to its end. */
+        private void bounded(SocketWrite write) throws IOException {
             if (expired) {
                 throw timedOut(null);
             }
             long now = System.nanoTime();
             writingSince = now == 0 ? 1 : now;
-        }
-
-        private IOException explained(IOException ex) {
-            return expired ? timedOut(ex) : ex;
+            try {
+                write.run();
+            } catch (IOException ex) {
+                throw expired ? timedOut(ex) : ex;
+            } finally {
+                writingSince = 0;
+            }
         }
 
         private SocketTimeoutException timedOut(IOException cause) {

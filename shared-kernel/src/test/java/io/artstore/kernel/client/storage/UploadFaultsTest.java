@@ -12,13 +12,14 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLServerSocket;
 
 import io.artstore.kernel.client.ClientProperties;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
+import io.artstore.testsupport.content.Content;
+import io.artstore.testsupport.content.CountingInputStream;
 import io.artstore.testsupport.tls.TestCertificates;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class UploadFaultsTest {
             answer(socket.getOutputStream(), 507, "Insufficient Storage", FULL);
             // reads nothing more and keeps the connection open: only a client that looks finds the answer
         }); StorageElementClient client = client(Duration.ofSeconds(30))) {
-            CountingSource source = new CountingSource(1024 * MIB);
+            CountingInputStream source = new CountingInputStream(Content.stream(1024 * MIB, 1));
             Instant start = Instant.now();
 
             assertThatThrownBy(() -> client.upload(se.url(), upload(), source))
@@ -82,7 +83,7 @@ class UploadFaultsTest {
             socket.getInputStream().readNBytes((int) MIB);
             // frozen: reads nothing more, answers nothing
         }); StorageElementClient client = client(Duration.ofSeconds(2))) {
-            CountingSource source = new CountingSource(1024 * MIB);
+            CountingInputStream source = new CountingInputStream(Content.stream(1024 * MIB, 1));
             Instant start = Instant.now();
 
             assertThatThrownBy(() -> client.upload(se.url(), upload(), source))
@@ -105,7 +106,7 @@ class UploadFaultsTest {
         }); StorageElementClient client = client(Duration.ofSeconds(2))) {
             Instant start = Instant.now();
 
-            assertThatThrownBy(() -> client.upload(se.url(), upload(), new CountingSource(4 * MIB)))
+            assertThatThrownBy(() -> client.upload(se.url(), upload(), Content.stream(4 * MIB, 2)))
                     .isInstanceOfSatisfying(ApiException.class,
                             ex -> assertThat(ex.code()).isEqualTo(ErrorCode.SE_UNAVAILABLE));
             assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(15));
@@ -125,7 +126,7 @@ class UploadFaultsTest {
             socket.close(); // as a restarted SE would: the client still keeps the connection
         }); StorageElementClient client = client(Duration.ofSeconds(30))) {
             for (int upload = 1; upload <= 3; upload++) {
-                SeFileMetadata stored = client.upload(se.url(), upload(), new CountingSource(100_000));
+                SeFileMetadata stored = client.upload(se.url(), upload(), Content.stream(100_000, 3));
                 assertThat(stored.originalFilename()).isEqualTo("big.bin");
                 assertThat(connections).hasValue(upload);
             }
@@ -193,38 +194,6 @@ class UploadFaultsTest {
                 + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
-    }
-
-    /** A source of {@code size} bytes that counts what was taken from it. */
-    private static final class CountingSource extends InputStream {
-
-        private final long size;
-        private final AtomicLong taken = new AtomicLong();
-
-        CountingSource(long size) {
-            this.size = size;
-        }
-
-        long taken() {
-            return taken.get();
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            long left = size - taken.get();
-            if (left <= 0) {
-                return -1;
-            }
-            int n = (int) Math.min(length, left);
-            taken.addAndGet(n);
-            return n; // the buffer's bytes as they are: content does not matter here
-        }
     }
 
     /** One TLS connection at a time, handled by {@code behaviour}, held open until the test ends. */
