@@ -18,6 +18,7 @@ class KernelDefaultsEnvironmentPostProcessorTest {
         assertThat(env.getProperty("logging.structured.format.console")).isEqualTo("ecs");
         assertThat(env.getProperty("spring.jackson.property-naming-strategy")).isEqualTo("SNAKE_CASE");
         assertThat(env.getProperty("management.endpoints.web.path-mapping.prometheus")).isEqualTo("metrics");
+        assertThat(env.getProperty("management.observations.enable.spring.security")).isEqualTo("false");
     }
 
     @Test

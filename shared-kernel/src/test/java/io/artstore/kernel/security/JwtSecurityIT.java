@@ -35,6 +35,17 @@ class JwtSecurityIT extends KernelIntegrationTest {
         assertThat(anonymous().get("/metrics").body()).contains("artstore_verified_tokens ");
     }
 
+    @Test
+    void requestsAreTimedWithoutPerFilterSecurityObservations() {
+        assertThat(read(ISSUER.serviceToken("sa_timed_" + System.nanoTime(), "files:read")).status()).isEqualTo(200);
+        assertUnauthorized(read("garbage"));
+        String metrics = anonymous().get("/metrics").body();
+        assertThat(metrics).contains("http_server_requests_seconds_count{");
+        assertThat(metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_count{")))
+                .anyMatch(line -> line.contains("status=\"200\"")).anyMatch(line -> line.contains("status=\"401\""));
+        assertThat(metrics.lines().filter(line -> line.startsWith("spring_security_"))).isEmpty();
+    }
+
     private double verifications(String result) {
         String prefix = "artstore_token_verifications_total{";
         return anonymous().get("/metrics").body().lines()
