@@ -20,8 +20,9 @@
 # Env: BENCH_SIZE (bytes, default 1073741824), BENCH_UPLOAD_ROUNDS (dd and upload alternate
 #      this many times, medians compared, default 3), BENCH_RUNS (downloads per target, best is
 #      reported, default 3), BENCH_WRK_SECONDS (default 15), BENCH_WARMUP_SECONDS (one unreported
-#      wrk warm-up slice before a ranged run, default 10; slices repeat until two in a row add
-#      less than 5 % to the best requests/s, at most BENCH_WARMUP_SLICES, default 10),
+#      wrk warm-up slice before a ranged run, default 10; at least BENCH_WARMUP_MIN_SLICES (6),
+#      then more until two in a row add less than 5 % to the best requests/s, at most
+#      BENCH_WARMUP_SLICES (12)),
 #      BENCH_PROFILE=1 (JFR recordings of ingester and SE during the upload, SE and query during
 #      the ranged runs, printed as hot methods). Every measured transfer follows an unreported
 #      warm-up on the same path (three 128 MiB uploads, one full download, wrk slices): the
@@ -36,7 +37,8 @@ RUNS="${BENCH_RUNS:-3}"
 UPLOAD_ROUNDS="${BENCH_UPLOAD_ROUNDS:-3}"
 WRK_SECONDS="${BENCH_WRK_SECONDS:-15}"
 WARMUP_SECONDS="${BENCH_WARMUP_SECONDS:-10}"
-WARMUP_SLICES="${BENCH_WARMUP_SLICES:-10}"
+WARMUP_MIN_SLICES="${BENCH_WARMUP_MIN_SLICES:-6}"
+WARMUP_SLICES="${BENCH_WARMUP_SLICES:-12}"
 HEAP=128m
 CHUNK=1048576
 
@@ -277,11 +279,11 @@ EOF
 ranged() {
   local url="$1" out non2xx sockerr
   shift
-  # Unreported warm-up on the same path (see the upload's warm-up), in slices until two slices
-  # in a row serve less than 5 % more requests/s than the best before them: on a slower 2-core
-  # VM the SE's C2 compiler still took 16-20 % of its CPU after 60 s of 64-client load, its rate
-  # rose in steps with pauses between them, and one 10 s slice left the measured run at about
-  # 60 % of the rate it settled at (section 21).
+  # Unreported warm-up on the same path (see the upload's warm-up): at least WARMUP_MIN_SLICES
+  # slices, then more until two in a row serve less than 5 % more requests/s than the best
+  # before them. On a slower 2-core VM the SE's C2 compiler still took 16-20 % of its CPU after
+  # 60 s of 64-client load, its rate rose in steps with pauses between them, and one 10 s slice
+  # left the measured run at about 60 % of the rate it settled at (section 21).
   local slice rps best=0 flat=0
   R_WARMUP=()
   for slice in $(seq 1 "$WARMUP_SLICES"); do
@@ -291,7 +293,7 @@ ranged() {
     R_WARMUP+=("$rps")
     if awk -v now="$rps" -v best="$best" 'BEGIN { exit !(best > 0 && now < best * 1.05) }'; then
       flat=$((flat + 1))
-      [ "$flat" -ge 2 ] && break
+      [ "$flat" -ge 2 ] && [ "$slice" -ge "$WARMUP_MIN_SLICES" ] && break
     else
       flat=0
     fi
@@ -337,6 +339,6 @@ report "#### 2b. 64 clients × random 1 MiB ranges (\`wrk -t2 -c64 -d${WRK_SECON
   "| via query → SE | $R_QM_RPS | $(awk -v r="$R_QM_RPS" 'BEGIN {printf "%.0f", r * 1.048576}') | $R_QM_50 | $R_QM_99 | $R_QM_ERR | $(ratio "$R_QM_RPS" "$R_NG_RPS") | ${R_QM_WU// / → } |" \
   "" \
   "CPU time used during the measured ${WRK_SECONDS} s runs: SE direct: SE $SE_DIRECT_CPU s; via query: SE $R_SE_CPU s, query-module $R_QM_CPU s (of $(nproc) cores × ${WRK_SECONDS} s). Peak RSS (VmHWM) at the end: storage element $(peak_rss_mib "$SE_PID") MiB, query-module $(peak_rss_mib "$QM_PID") MiB. wrk and every server share the same cores." \
-  "Before each measured run, unreported ${WARMUP_SECONDS} s warm-up slices (last column) repeat until two in a row serve less than 5 % more requests/s than the best slice before them (at most $WARMUP_SLICES)." \
+  "Before each measured run, unreported ${WARMUP_SECONDS} s warm-up slices (last column): at least $WARMUP_MIN_SLICES, then more until two in a row serve less than 5 % more requests/s than the best slice before them (at most $WARMUP_SLICES)." \
   "p50 / p99 are wrk's, which it corrects for coordinated omission (made-up samples for requests slower than twice the mean interval), the same for every target; see section 18 of docs/benchmarks.md." \
   ""
