@@ -275,22 +275,21 @@ request = function()
 end
 EOF
 
-# runs wrk against a URL; sets R_RPS R_50 R_99 R_ERR
-ranged() {
-  local url="$1" out non2xx sockerr
+# Unreported warm-up on the same path (see the upload's warm-up): at least WARMUP_MIN_SLICES
+# wrk slices, then more until two in a row serve less than 5 % more requests/s than the best
+# before them. On a slower 2-core VM the SE's C2 compiler still took 16-20 % of its CPU after
+# 60 s of 64-client load, its rate rose in steps with pauses between them, and one 10 s slice
+# left the measured run at about 60 % of the rate it settled at (section 21).
+# Sets R_WU: the rate of each slice, "a → b → c".
+warm_up() {
+  local url="$1" slice rps best=0 flat=0
   shift
-  # Unreported warm-up on the same path (see the upload's warm-up): at least WARMUP_MIN_SLICES
-  # slices, then more until two in a row serve less than 5 % more requests/s than the best
-  # before them. On a slower 2-core VM the SE's C2 compiler still took 16-20 % of its CPU after
-  # 60 s of 64-client load, its rate rose in steps with pauses between them, and one 10 s slice
-  # left the measured run at about 60 % of the rate it settled at (section 21).
-  local slice rps best=0 flat=0
-  R_WARMUP=()
+  R_WU=""
   for slice in $(seq 1 "$WARMUP_SLICES"); do
     rps="$(wrk -t2 -c64 -d"${WARMUP_SECONDS}s" --timeout 30s -s "$BENCH_WORK/ranges.lua" "$@" "$url" 2>&1 \
       | awk '/^Requests\/sec:/ {printf "%.0f", $2}')" || true
     rps="${rps:-0}"
-    R_WARMUP+=("$rps")
+    R_WU="${R_WU:+$R_WU → }$rps"
     if awk -v now="$rps" -v best="$best" 'BEGIN { exit !(best > 0 && now < best * 1.05) }'; then
       flat=$((flat + 1))
       [ "$flat" -ge 2 ] && [ "$slice" -ge "$WARMUP_MIN_SLICES" ] && break
@@ -299,6 +298,13 @@ ranged() {
     fi
     best="$(awk -v now="$rps" -v best="$best" 'BEGIN { print (now > best) ? now : best }')"
   done
+}
+
+# warms up, then runs wrk against a URL; sets R_WU R_RPS R_50 R_99 R_ERR
+ranged() {
+  local url="$1" out non2xx sockerr
+  shift
+  warm_up "$url" "$@"
   R_SE_CPU0="$(cpu_seconds "$SE_PID")"; R_QM_CPU0="$(cpu_seconds "$QM_PID")"
   out="$(wrk -t2 -c64 -d"${WRK_SECONDS}s" --timeout 30s --latency -s "$BENCH_WORK/ranges.lua" "$@" "$url" 2>&1)" \
     || { echo "$out" >&2; fail "wrk against $url failed"; }
@@ -321,11 +327,11 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
     "$JAVA_HOME/bin/jcmd" "$pid" JFR.start name=ranged settings=profile filename="$BENCH_WORK/ranged-$pid.jfr" >/dev/null
   done
 fi
-ranged "$NGINX_URL"; R_NG_WU="${R_WARMUP[*]}" R_NG_RPS=$R_RPS R_NG_50=$R_50 R_NG_99=$R_99 R_NG_ERR=$R_ERR
-ranged "$NGINX_TLS_URL"; R_NGT_WU="${R_WARMUP[*]}" R_NGT_RPS=$R_RPS R_NGT_50=$R_50 R_NGT_99=$R_99 R_NGT_ERR=$R_ERR
-ranged "$SE_URL" -H "Authorization: Bearer $READ_TOKEN"; R_SE_WU="${R_WARMUP[*]}" R_SE_RPS=$R_RPS R_SE_50=$R_50 R_SE_99=$R_99 R_SE_ERR=$R_ERR
+ranged "$NGINX_URL"; R_NG_WU=$R_WU R_NG_RPS=$R_RPS R_NG_50=$R_50 R_NG_99=$R_99 R_NG_ERR=$R_ERR
+ranged "$NGINX_TLS_URL"; R_NGT_WU=$R_WU R_NGT_RPS=$R_RPS R_NGT_50=$R_50 R_NGT_99=$R_99 R_NGT_ERR=$R_ERR
+ranged "$SE_URL" -H "Authorization: Bearer $READ_TOKEN"; R_SE_WU=$R_WU R_SE_RPS=$R_RPS R_SE_50=$R_50 R_SE_99=$R_99 R_SE_ERR=$R_ERR
 SE_DIRECT_CPU=$R_SE_CPU
-ranged "$QM_URL" -H "Authorization: Bearer $READ_TOKEN"; R_QM_WU="${R_WARMUP[*]}" R_QM_RPS=$R_RPS R_QM_50=$R_50 R_QM_99=$R_99 R_QM_ERR=$R_ERR
+ranged "$QM_URL" -H "Authorization: Bearer $READ_TOKEN"; R_QM_WU=$R_WU R_QM_RPS=$R_RPS R_QM_50=$R_50 R_QM_99=$R_99 R_QM_ERR=$R_ERR
 if [ -n "${BENCH_PROFILE:-}" ]; then
   jfr_report ranged "$BENCH_WORK/ranged-$SE_PID.jfr" "$SE_PID" "ranged downloads, SE" "${TMPDIR:-/tmp}/bench-ranged-se.jfr"
   jfr_report ranged "$BENCH_WORK/ranged-$QM_PID.jfr" "$QM_PID" "ranged downloads, query" "${TMPDIR:-/tmp}/bench-ranged-query.jfr"
@@ -333,10 +339,10 @@ fi
 report "#### 2b. 64 clients × random 1 MiB ranges (\`wrk -t2 -c64 -d${WRK_SECONDS}s\`, Range header from a Lua script)" "" \
   "| target | requests/s | MB/s | p50 | p99 | errors (non-2xx + socket) | requests/s ratio to nginx HTTP | warm-up slices, requests/s |" \
   "|---|---|---|---|---|---|---|---|" \
-  "| nginx, HTTP | $R_NG_RPS | $(awk -v r="$R_NG_RPS" 'BEGIN {printf "%.0f", r * 1.048576}') | $R_NG_50 | $R_NG_99 | $R_NG_ERR | — | ${R_NG_WU// / → } |" \
-  "| nginx, HTTPS | $R_NGT_RPS | $(awk -v r="$R_NGT_RPS" 'BEGIN {printf "%.0f", r * 1.048576}') | $R_NGT_50 | $R_NGT_99 | $R_NGT_ERR | $(ratio "$R_NGT_RPS" "$R_NG_RPS") | ${R_NGT_WU// / → } |" \
-  "| SE direct, HTTPS | $R_SE_RPS | $(awk -v r="$R_SE_RPS" 'BEGIN {printf "%.0f", r * 1.048576}') | $R_SE_50 | $R_SE_99 | $R_SE_ERR | $(ratio "$R_SE_RPS" "$R_NG_RPS") | ${R_SE_WU// / → } |" \
-  "| via query → SE | $R_QM_RPS | $(awk -v r="$R_QM_RPS" 'BEGIN {printf "%.0f", r * 1.048576}') | $R_QM_50 | $R_QM_99 | $R_QM_ERR | $(ratio "$R_QM_RPS" "$R_NG_RPS") | ${R_QM_WU// / → } |" \
+  "| nginx, HTTP | $R_NG_RPS | $(awk -v r="$R_NG_RPS" 'BEGIN {printf "%.0f", r * 1.048576}') | $R_NG_50 | $R_NG_99 | $R_NG_ERR | — | $R_NG_WU |" \
+  "| nginx, HTTPS | $R_NGT_RPS | $(awk -v r="$R_NGT_RPS" 'BEGIN {printf "%.0f", r * 1.048576}') | $R_NGT_50 | $R_NGT_99 | $R_NGT_ERR | $(ratio "$R_NGT_RPS" "$R_NG_RPS") | $R_NGT_WU |" \
+  "| SE direct, HTTPS | $R_SE_RPS | $(awk -v r="$R_SE_RPS" 'BEGIN {printf "%.0f", r * 1.048576}') | $R_SE_50 | $R_SE_99 | $R_SE_ERR | $(ratio "$R_SE_RPS" "$R_NG_RPS") | $R_SE_WU |" \
+  "| via query → SE | $R_QM_RPS | $(awk -v r="$R_QM_RPS" 'BEGIN {printf "%.0f", r * 1.048576}') | $R_QM_50 | $R_QM_99 | $R_QM_ERR | $(ratio "$R_QM_RPS" "$R_NG_RPS") | $R_QM_WU |" \
   "" \
   "CPU time used during the measured ${WRK_SECONDS} s runs: SE direct: SE $SE_DIRECT_CPU s; via query: SE $R_SE_CPU s, query-module $R_QM_CPU s (of $(nproc) cores × ${WRK_SECONDS} s). Peak RSS (VmHWM) at the end: storage element $(peak_rss_mib "$SE_PID") MiB, query-module $(peak_rss_mib "$QM_PID") MiB. wrk and every server share the same cores." \
   "Before each measured run, unreported ${WARMUP_SECONDS} s warm-up slices (last column): at least $WARMUP_MIN_SLICES, then more until two in a row serve less than 5 % more requests/s than the best slice before them (at most $WARMUP_SLICES)." \

@@ -40,7 +40,6 @@ class JwtSecurityIT extends KernelIntegrationTest {
         assertThat(read(ISSUER.serviceToken("sa_timed_" + System.nanoTime(), "files:read")).status()).isEqualTo(200);
         assertUnauthorized(read("garbage"));
         String metrics = anonymous().get("/metrics").body();
-        assertThat(metrics).contains("http_server_requests_seconds_count{");
         assertThat(metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_count{")))
                 .anyMatch(line -> line.contains("status=\"200\"")).anyMatch(line -> line.contains("status=\"401\""));
         assertThat(metrics.lines().filter(line -> line.startsWith("spring_security_"))).isEmpty();
