@@ -35,6 +35,8 @@ public enum ErrorCode {
     SE_UPLOAD_FAILED(HttpStatus.BAD_GATEWAY),
     ADMIN_UNAVAILABLE(HttpStatus.BAD_GATEWAY),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
+    /** A resource server cannot verify tokens: admin-module's signing keys cannot be had. */
+    AUTH_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
     STORAGE_FULL(HttpStatus.INSUFFICIENT_STORAGE),
     NO_STORAGE_AVAILABLE(HttpStatus.INSUFFICIENT_STORAGE);
 

@@ -1,16 +1,10 @@
 package io.artstore.kernel.security;
 
-import java.net.MalformedURLException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -21,21 +15,19 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * RS256-only JWT decoder over a remote JWKS: keys are cached, refreshed when an unknown
- * key id shows up (rate limited), and kept in use while the JWKS URL is down. Checks expiry and
+ * RS256-only JWT decoder over admin-module's keys ({@link RemoteJwks}: fetched at start, refreshed
+ * in the background and when an unknown key id shows up, kept in use while the JWKS URL is down). Checks expiry and
  * not-before, the issuer when one is configured, and refuses tokens issued for another audience.
  * Tokens it has verified are remembered for a short while ({@link VerifiedJwtCache}).
  */
 public final class JwksJwtDecoderFactory {
 
-    private static final int JWKS_SIZE_LIMIT = 256 * 1024;
-
     private JwksJwtDecoderFactory() {
     }
 
-    /** The decoder, behind a {@link VerifiedJwtCache} unless its size is 0. */
-    public static JwtDecoder create(ResourceServerProperties properties) {
-        NimbusJwtDecoder decoder = verifying(properties, Clock.systemUTC());
+    /** The decoder over {@code keys}, behind a {@link VerifiedJwtCache} unless its size is 0. */
+    public static JwtDecoder create(RemoteJwks keys, ResourceServerProperties properties) {
+        NimbusJwtDecoder decoder = verifying(keys, properties, Clock.systemUTC());
         if (properties.verifiedTokenCacheSize() == 0) {
             return decoder;
         }
@@ -45,24 +37,8 @@ public final class JwksJwtDecoderFactory {
     }
 
     /** The decoder that verifies every token: signature over the JWKS's keys, then the claim checks. */
-    static NimbusJwtDecoder verifying(ResourceServerProperties properties, Clock clock) {
-        if (properties.jwksUrl() == null || properties.jwksUrl().isBlank()) {
-            throw new IllegalStateException("artstore.security.jwks-url is required for a resource server");
-        }
-        int timeout = (int) properties.jwksTimeout().toMillis();
-        JWKSource<SecurityContext> source;
-        try {
-            source = JWKSourceBuilder.<SecurityContext>create(URI.create(properties.jwksUrl()).toURL(),
-                            new DefaultResourceRetriever(timeout, timeout, JWKS_SIZE_LIMIT))
-                    .cache(properties.jwksCacheTtl().toMillis(), timeout)
-                    .rateLimited(10_000)
-                    .outageTolerant(properties.jwksOutageTtl().toMillis())
-                    .retrying(true)
-                    .build();
-        } catch (MalformedURLException | IllegalArgumentException ex) {
-            throw new IllegalStateException("artstore.security.jwks-url is not a valid URL: " + properties.jwksUrl(), ex);
-        }
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(source).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+    static NimbusJwtDecoder verifying(RemoteJwks keys, ResourceServerProperties properties, Clock clock) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.source()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         JwtTimestampValidator timestamps = new JwtTimestampValidator();
         timestamps.setClock(clock);

@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param jwksCacheTtl   how long fetched keys are trusted before a refresh
  * @param jwksOutageTtl  how long cached keys keep working while the JWKS URL is unreachable
  * @param jwksTimeout    connect and read timeout of the JWKS fetch
+ * @param jwksRetryInterval how often the first fetch of the JWKS is retried while admin-module cannot be reached
  * @param verifiedTokenCacheSize how many verified tokens each service remembers ({@link VerifiedJwtCache});
  *                               0 verifies every request's token anew
  * @param verifiedTokenCacheTtl  how long a verified token is used without verifying it again; at most
@@ -34,6 +35,7 @@ public record ResourceServerProperties(
         @DefaultValue("5m") Duration jwksCacheTtl,
         @DefaultValue("24h") Duration jwksOutageTtl,
         @DefaultValue("5s") Duration jwksTimeout,
+        @DefaultValue("10s") Duration jwksRetryInterval,
         @DefaultValue("1000") @Min(0) int verifiedTokenCacheSize,
         @DefaultValue("1m") Duration verifiedTokenCacheTtl) {
 

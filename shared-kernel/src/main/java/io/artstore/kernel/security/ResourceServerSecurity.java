@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 
 /**
  * The common resource-server setup: stateless, no CSRF (bearer tokens only), JWT
- * authentication with ArtStore authorities, common-format 401/403, and health, metrics
+ * authentication with ArtStore authorities, common-format 401/403 (503 when tokens cannot be
+ * verified for want of keys), and health, metrics
  * and API docs open. A service with its own filter chain calls {@link #apply} and then
  * adds its rules; services without one get {@code anyRequest().authenticated()}.
  */
@@ -18,14 +21,16 @@ public class ResourceServerSecurity {
     private final ResourceServerProperties properties;
     private final JsonAuthenticationEntryPoint entryPoint;
     private final JsonAccessDeniedHandler accessDeniedHandler;
+    private final BearerTokenFailureHandler failureHandler;
     private final ArtstoreJwtAuthenticationConverter converter;
 
     public ResourceServerSecurity(ResourceServerProperties properties, JsonAuthenticationEntryPoint entryPoint,
-                                  JsonAccessDeniedHandler accessDeniedHandler,
+                                  JsonAccessDeniedHandler accessDeniedHandler, BearerTokenFailureHandler failureHandler,
                                   ArtstoreJwtAuthenticationConverter converter) {
         this.properties = properties;
         this.entryPoint = entryPoint;
         this.accessDeniedHandler = accessDeniedHandler;
+        this.failureHandler = failureHandler;
         this.converter = converter;
     }
 
@@ -43,7 +48,14 @@ public class ResourceServerSecurity {
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(accessDeniedHandler))
+                        .accessDeniedHandler(accessDeniedHandler)
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(failureHandler);
+                                return filter;
+                            }
+                        }))
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(open.toArray(String[]::new)).permitAll());

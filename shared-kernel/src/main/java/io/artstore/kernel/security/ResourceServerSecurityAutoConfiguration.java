@@ -54,17 +54,31 @@ public class ResourceServerSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    BearerTokenFailureHandler bearerTokenFailureHandler(ApiErrorWriter writer, JsonAuthenticationEntryPoint entryPoint) {
+        return new BearerTokenFailureHandler(writer, entryPoint);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     ResourceServerSecurity resourceServerSecurity(ResourceServerProperties properties,
                                                   JsonAuthenticationEntryPoint entryPoint,
                                                   JsonAccessDeniedHandler accessDeniedHandler,
+                                                  BearerTokenFailureHandler failureHandler,
                                                   ArtstoreJwtAuthenticationConverter converter) {
-        return new ResourceServerSecurity(properties, entryPoint, accessDeniedHandler, converter);
+        return new ResourceServerSecurity(properties, entryPoint, accessDeniedHandler, failureHandler, converter);
+    }
+
+    /** admin-module's keys, fetched from the start so that its outage does not refuse known keys. */
+    @Bean
+    @ConditionalOnMissingBean({JwtDecoder.class, RemoteJwks.class})
+    RemoteJwks artstoreRemoteJwks(ResourceServerProperties properties) {
+        return new RemoteJwks(properties).start();
     }
 
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
-    JwtDecoder artstoreJwtDecoder(ResourceServerProperties properties) {
-        return JwksJwtDecoderFactory.create(properties);
+    JwtDecoder artstoreJwtDecoder(RemoteJwks keys, ResourceServerProperties properties) {
+        return JwksJwtDecoderFactory.create(keys, properties);
     }
 
     /** The metrics of the verified-token cache, when the service's decoder is one. */

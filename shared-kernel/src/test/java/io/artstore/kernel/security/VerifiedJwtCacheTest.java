@@ -46,8 +46,8 @@ class VerifiedJwtCacheTest {
     void verifyingDecoder() {
         ResourceServerProperties properties = new ResourceServerProperties(issuer.jwksUrl(),
                 TestTokenIssuer.DEFAULT_ISSUER, List.of(), List.of(), Duration.ofMinutes(5), Duration.ofHours(24),
-                Duration.ofSeconds(5), 1000, Duration.ofMinutes(1));
-        JwtDecoder decoder = JwksJwtDecoderFactory.verifying(properties, clock);
+                Duration.ofSeconds(5), Duration.ofSeconds(10), 1000, Duration.ofMinutes(1));
+        JwtDecoder decoder = JwksJwtDecoderFactory.verifying(new RemoteJwks(properties), properties, clock);
         verifying = token -> {
             verified.incrementAndGet();
             return decoder.decode(token);
@@ -130,12 +130,12 @@ class VerifiedJwtCacheTest {
     @Test
     void everyServiceGetsTheCacheUnlessItsSizeIsZero() {
         ResourceServerProperties cached = new ResourceServerProperties(issuer.jwksUrl(), null, List.of(), List.of(),
-                Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofSeconds(5), 1000, Duration.ofMinutes(1));
-        assertThat(JwksJwtDecoderFactory.create(cached)).isInstanceOf(VerifiedJwtCache.class);
+                Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofSeconds(5), Duration.ofSeconds(10), 1000, Duration.ofMinutes(1));
+        assertThat(JwksJwtDecoderFactory.create(new RemoteJwks(cached), cached)).isInstanceOf(VerifiedJwtCache.class);
         ResourceServerProperties uncached = new ResourceServerProperties(issuer.jwksUrl(), null, List.of(), List.of(),
-                Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofSeconds(5), 0, Duration.ofMinutes(1));
-        assertThat(JwksJwtDecoderFactory.create(uncached)).isNotInstanceOf(VerifiedJwtCache.class);
-        assertThat(JwksJwtDecoderFactory.create(uncached).decode(issuer.serviceToken("sa_x", "files:read"))
+                Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofSeconds(5), Duration.ofSeconds(10), 0, Duration.ofMinutes(1));
+        assertThat(JwksJwtDecoderFactory.create(new RemoteJwks(uncached), uncached)).isNotInstanceOf(VerifiedJwtCache.class);
+        assertThat(JwksJwtDecoderFactory.create(new RemoteJwks(uncached), uncached).decode(issuer.serviceToken("sa_x", "files:read"))
                 .getSubject()).isEqualTo("sa_x");
     }
 
