@@ -2,8 +2,9 @@
 # First-start bootstrap of the docker-compose stack, run on the Docker host once
 # admin-module and both storage elements are healthy:
 #   1. logs in as the initial admin,
-#   2. creates the service accounts of ingester-module and query-module and writes their
-#      client ids/secrets into .env (the secrets are shown by admin-module only once),
+#   2. creates the service accounts of ingester-module and query-module, without secret
+#      expiry, and writes their client ids/secrets into .env (the secrets are shown by
+#      admin-module only once),
 #   3. registers the two storage elements (admin-module syncs their files on registration).
 # Then `docker compose up -d` starts ingester, query and admin-ui with those credentials.
 # Needs curl and jq. Safe to rerun: existing accounts/SEs are reported and left alone.
@@ -35,7 +36,10 @@ create_sa() { # name id_var secret_var scope...
   local name=$1 id_var=$2 secret_var=$3; shift 3
   if [ -n "${!id_var:-}" ]; then echo "$id_var already set; keeping it"; return; fi
   local body response code
-  body=$(jq -n --arg n "$name" '{name:$n, description:("ArtStore " + $n), scopes:$ARGS.positional}' --args "$@")
+  # secret_expiration_days 0: the services' own secrets never expire, so ingest and search do
+  # not stop silently on day 90 (AM_SA_SECRET_EXPIRATION_DAYS is for accounts made by hand).
+  body=$(jq -n --arg n "$name" \
+    '{name:$n, description:("ArtStore " + $n), scopes:$ARGS.positional, secret_expiration_days:0}' --args "$@")
   response=$(curl -sS -w '\n%{http_code}' -X POST "$ADMIN_URL/api/v1/service-accounts" "${auth[@]}" \
     -H 'Content-Type: application/json' -d "$body")
   code=${response##*$'\n'}; response=${response%$'\n'*}

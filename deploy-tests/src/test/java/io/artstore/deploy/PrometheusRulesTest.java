@@ -46,6 +46,16 @@ class PrometheusRulesTest {
     }
 
     @Test
+    void serviceAccountSecretsWarnTwoWeeksBeforeTheyExpire() {
+        Map<String, Object> rule = rules().stream()
+                .filter(r -> "ArtStoreServiceAccountSecretExpiring".equals(r.get("alert"))).findFirst().orElseThrow();
+        assertThat((String) rule.get("expr"))
+                .contains("artstore_admin_service_account_secret_expires_in_seconds")
+                .contains("< 14 * 86400");
+        assertThat(((Map<?, ?>) rule.get("labels")).get("severity")).isEqualTo("warning");
+    }
+
+    @Test
     void rulesReadOnlyArtStoreMetricFamilies() {
         for (Map<String, Object> rule : rules()) {
             for (String metric : PromQl.metricNames((String) rule.get("expr"))) {

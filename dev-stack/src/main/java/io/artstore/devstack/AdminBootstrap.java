@@ -1,5 +1,7 @@
 package io.artstore.devstack;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -66,12 +68,16 @@ final class AdminBootstrap {
             if (found != null && known != null && known.clientId().equals(found.path("client_id").asString())) {
                 continue;
             }
+            // secret_expiration_days 0: the stack's own accounts never expire, so ingest and search
+            // never stop on their own. A rotation names the account: one that was in use within the
+            // last 24 hours (a running ingester) is rotated only with its name confirmed.
             JsonNode created = found == null
                     ? ok(admin.postJson("/api/v1/service-accounts", JSON.writeValueAsString(Map.of(
                     "name", account.name(), "scopes", account.scopes(), "secret_expiration_days", 0))),
                     "create service account " + account.name())
-                    : ok(admin.postJson("/api/v1/service-accounts/" + found.path("id").asString() + "/rotate-secret", "{}"),
-                    "rotate the secret of " + account.name());
+                    : ok(admin.postJson("/api/v1/service-accounts/" + found.path("id").asString()
+                            + "/rotate-secret?confirm_name=" + URLEncoder.encode(account.name(), StandardCharsets.UTF_8),
+                            "{}"), "rotate the secret of " + account.name());
             credentials.put(account.name(), new Credentials.Client(created.path("client_id").asString(),
                     created.path("client_secret").asString()));
         }

@@ -40,6 +40,11 @@ import org.springframework.web.bind.annotation.RestController;
         content = @Content(schema = @Schema(implementation = ApiError.class)))
 public class ServiceAccountController {
 
+    private static final String CONFIRM_NAME = "The account's name, typed by the operator. Required when the account "
+            + "obtained a token within the last 24 hours; ignored otherwise";
+    private static final String CONFIRMATION_409 = "CONFIRMATION_REQUIRED: the account was used within the last 24 "
+            + "hours and confirm_name is missing or is not its name; nothing was changed";
+
     private final ServiceAccountService accounts;
 
     public ServiceAccountController(ServiceAccountService accounts) {
@@ -100,23 +105,35 @@ public class ServiceAccountController {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @RequiresScope(Scopes.ADMIN_WRITE)
-    @Operation(summary = "Delete a service account", description = "Its tokens stay valid until they expire.")
+    @Operation(summary = "Delete a service account", description = "Its tokens stay valid until they expire. An "
+            + "account that obtained a token within the last 24 hours (last_used_at) is probably a running service's: "
+            + "deleting it needs confirm_name equal to its name.")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "No such service account",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public void delete(@PathVariable UUID id) {
-        accounts.delete(id);
+    @ApiResponse(responseCode = "409", description = CONFIRMATION_409,
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public void delete(@PathVariable UUID id,
+                       @Parameter(description = CONFIRM_NAME, example = "ingester")
+                       @RequestParam(name = "confirm_name", required = false) String confirmName) {
+        accounts.delete(id, confirmName);
     }
 
     @PostMapping("/{id}/rotate-secret")
     @RequiresScope(Scopes.ADMIN_WRITE)
     @Operation(summary = "Rotate the secret",
             description = "Issues a new secret, shown only in this answer; the old secret stops working at once. The "
-                    + "expiry restarts with the account's secret_expiration_days.")
+                    + "expiry restarts with the account's secret_expiration_days. An account that obtained a token "
+                    + "within the last 24 hours (last_used_at) needs confirm_name equal to its name.")
     @ApiResponse(responseCode = "200", description = "New secret")
     @ApiResponse(responseCode = "404", description = "No such service account",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public ServiceAccountDtos.RotatedSecret rotateSecret(@PathVariable UUID id) {
-        return accounts.rotateSecret(id);
+    @ApiResponse(responseCode = "409", description = CONFIRMATION_409,
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public ServiceAccountDtos.RotatedSecret rotateSecret(
+            @PathVariable UUID id,
+            @Parameter(description = CONFIRM_NAME, example = "ingester")
+            @RequestParam(name = "confirm_name", required = false) String confirmName) {
+        return accounts.rotateSecret(id, confirmName);
     }
 }

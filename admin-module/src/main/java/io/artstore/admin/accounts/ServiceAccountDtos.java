@@ -18,6 +18,10 @@ public final class ServiceAccountDtos {
     private static final String SCOPES_DESCRIPTION =
             "Scopes: files:read, files:write, storage:read, storage:write, admin:read, admin:write";
 
+    private static final String LAST_USED_DESCRIPTION = "When a token was last issued to the account (any token "
+            + "endpoint; recorded at most once a minute); null = never. Used within the last 24 h: deleting it or "
+            + "rotating its secret needs confirm_name";
+
     private ServiceAccountDtos() {
     }
 
@@ -32,11 +36,13 @@ public final class ServiceAccountDtos {
             ServiceAccountStatus status,
             @Schema(description = "When the current secret expires; null = never", nullable = true) Instant secretExpiresAt,
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt,
+            @Schema(description = LAST_USED_DESCRIPTION, nullable = true) Instant lastUsedAt) {
 
         static View of(ServiceAccount account) {
             return new View(account.id(), account.clientId(), account.name(), account.description(), account.scopes(),
-                    account.status(), account.secretExpiresAt(), account.createdAt(), account.updatedAt());
+                    account.status(), account.secretExpiresAt(), account.createdAt(), account.updatedAt(),
+                    account.lastUsedAt());
         }
     }
 
@@ -51,12 +57,13 @@ public final class ServiceAccountDtos {
             @Schema(nullable = true) Instant secretExpiresAt,
             Instant createdAt,
             Instant updatedAt,
+            @Schema(description = LAST_USED_DESCRIPTION, nullable = true) Instant lastUsedAt,
             @Schema(description = "The client secret. Shown only once: store it safely") String clientSecret) {
 
         static WithSecret of(ServiceAccount account, String secret) {
             return new WithSecret(account.id(), account.clientId(), account.name(), account.description(),
                     account.scopes(), account.status(), account.secretExpiresAt(), account.createdAt(),
-                    account.updatedAt(), secret);
+                    account.updatedAt(), account.lastUsedAt(), secret);
         }
 
         @Override

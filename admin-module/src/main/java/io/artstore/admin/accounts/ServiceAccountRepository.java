@@ -102,6 +102,27 @@ class ServiceAccountRepository {
                 .update() == 1;
     }
 
+    /**
+     * Records that a token was issued to the account now. One conditional UPDATE: it writes only
+     * when the stored value is more than a minute old, so a client asking for tokens in a loop
+     * costs no row versions (no dead tuples, no WAL) beyond one per minute.
+     */
+    boolean markUsed(UUID id, Instant now) {
+        return jdbc.sql("""
+                        UPDATE service_accounts SET last_used_at = :now
+                        WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :now - INTERVAL '1 minute')
+                        """)
+                .param("id", id)
+                .param("now", Timestamps.sql(now))
+                .update() == 1;
+    }
+
+    /** Client id, name and secret expiry of every account whose secret expires, for the expiry gauge. */
+    List<ServiceAccount> listExpiring() {
+        return jdbc.sql("SELECT * FROM service_accounts WHERE secret_expires_at IS NOT NULL ORDER BY name")
+                .query(ServiceAccountRepository::map).list();
+    }
+
     boolean delete(UUID id) {
         return jdbc.sql("DELETE FROM service_accounts WHERE id = :id").param("id", id).update() == 1;
     }
@@ -119,6 +140,7 @@ class ServiceAccountRepository {
                 rs.getInt("secret_expiration_days"),
                 Timestamps.read(rs, "secret_expires_at"),
                 Timestamps.read(rs, "created_at"),
-                Timestamps.read(rs, "updated_at"));
+                Timestamps.read(rs, "updated_at"),
+                Timestamps.read(rs, "last_used_at"));
     }
 }

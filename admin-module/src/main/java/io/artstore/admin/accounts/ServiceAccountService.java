@@ -33,10 +33,12 @@ public class ServiceAccountService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final String dummyHash;
+    private final SecretExpiryMetrics expiryMetrics;
 
     ServiceAccountService(ServiceAccountRepository repository, PasswordEncoder passwordEncoder,
-                          ServiceAccountProperties properties, Clock clock) {
+                          ServiceAccountProperties properties, Clock clock, SecretExpiryMetrics expiryMetrics) {
         this.repository = repository;
+        this.expiryMetrics = expiryMetrics;
         this.passwordEncoder = passwordEncoder;
         this.properties = properties;
         this.clock = clock;
@@ -54,10 +56,11 @@ public class ServiceAccountService {
         for (int attempt = 1; ; attempt++) {
             ServiceAccount account = new ServiceAccount(UUID.randomUUID(), ClientIds.generate(name, random), name,
                     request.description(), hash, scopes, ServiceAccountStatus.ACTIVE, days,
-                    SecretPolicy.expiresAt(now, days), now, now);
+                    SecretPolicy.expiresAt(now, days), now, now, null);
             try {
                 repository.insert(account);
                 log.info("Created service account {} ({})", account.clientId(), account.id());
+                expiryMetrics.refresh();
                 return ServiceAccountDtos.WithSecret.of(account, secret);
             } catch (DuplicateKeyException ex) {
                 if (isNameConflict(ex) || attempt == CLIENT_ID_ATTEMPTS) {
@@ -89,26 +92,39 @@ public class ServiceAccountService {
                 current.secretHash(),
                 request.scopes() != null ? checkScopes(request.scopes()) : current.scopes(),
                 request.status() != null ? ServiceAccountStatus.parse("status", request.status()) : current.status(),
-                current.secretExpirationDays(), current.secretExpiresAt(), current.createdAt(), Timestamps.now(clock));
+                current.secretExpirationDays(), current.secretExpiresAt(), current.createdAt(), Timestamps.now(clock),
+                current.lastUsedAt());
         try {
             repository.update(updated);
         } catch (DuplicateKeyException ex) {
             throw ApiException.conflict("A service account named '" + updated.name() + "' already exists");
         }
         log.info("Updated service account {} (status {})", updated.clientId(), updated.status().json());
+        expiryMetrics.refresh();
         return ServiceAccountDtos.View.of(updated);
     }
 
-    public void delete(UUID id) {
+    /**
+     * Deletes the account. One that obtained a token within the last 24 hours is probably a running
+     * service's: {@code confirmName} must then equal its name, else 409 {@code CONFIRMATION_REQUIRED}.
+     */
+    public void delete(UUID id, String confirmName) {
+        ServiceAccount account = find(id);
+        requireConfirmation(account, confirmName, "delete");
         if (!repository.delete(id)) {
             throw notFound();
         }
-        log.info("Deleted service account {}", id);
+        log.info("Deleted service account {} ({})", account.clientId(), id);
+        expiryMetrics.refresh();
     }
 
-    /** A new secret; the old one stops working at once. The expiry restarts from now. */
-    public ServiceAccountDtos.RotatedSecret rotateSecret(UUID id) {
+    /**
+     * A new secret; the old one stops working at once. The expiry restarts from now. Needs
+     * {@code confirmName} like {@link #delete} for an account used within the last 24 hours.
+     */
+    public ServiceAccountDtos.RotatedSecret rotateSecret(UUID id, String confirmName) {
         ServiceAccount account = find(id);
+        requireConfirmation(account, confirmName, "rotate the secret of");
         String secret = SecretPolicy.newSecret(random);
         Instant now = Timestamps.now(clock);
         Instant expiresAt = SecretPolicy.expiresAt(now, account.secretExpirationDays());
@@ -116,6 +132,7 @@ public class ServiceAccountService {
             throw notFound();
         }
         log.info("Rotated the secret of service account {}", account.clientId());
+        expiryMetrics.refresh();
         return new ServiceAccountDtos.RotatedSecret(account.clientId(), secret, expiresAt);
     }
 
@@ -141,11 +158,29 @@ public class ServiceAccountService {
         return account;
     }
 
+    /**
+     * Notes that a token was just issued to the account (any token endpoint). Written at most once
+     * a minute per account, by a conditional UPDATE that changes nothing otherwise.
+     */
+    public void recordTokenIssued(UUID id) {
+        repository.markUsed(id, Timestamps.now(clock));
+    }
+
     /** An account that may obtain tokens now (active, secret not expired), for the OAuth2 endpoint. */
     public java.util.Optional<ServiceAccount> findUsable(String clientId) {
         Instant now = Timestamps.now(clock);
         return repository.findByClientId(clientId).filter(ServiceAccount::active)
                 .filter(account -> !account.secretExpired(now));
+    }
+
+    private void requireConfirmation(ServiceAccount account, String confirmName, String action) {
+        Instant now = Timestamps.now(clock);
+        if (account.usedRecently(now) && (confirmName == null || !account.name().equals(confirmName.strip()))) {
+            throw new ApiException(ErrorCode.CONFIRMATION_REQUIRED, "Service account '" + account.name()
+                    + "' obtained a token at " + account.lastUsedAt() + " (within "
+                    + ServiceAccount.RECENT_USE.toHours() + " h), so a service probably depends on it; to " + action
+                    + " it, pass its name as confirm_name");
+        }
     }
 
     private ServiceAccount find(UUID id) {

@@ -34,6 +34,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
@@ -71,7 +72,7 @@ public class AuthorizationServerConfiguration {
                                                        TokenMetrics metrics, JsonAuthenticationEntryPoint entryPoint)
             throws Exception {
         AuthenticationFailureHandler failure = failureWithMetrics(metrics);
-        AuthenticationSuccessHandler success = successWithMetrics(metrics);
+        AuthenticationSuccessHandler success = successWithMetrics(metrics, clients);
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
             server.registeredClientRepository(clients)
@@ -169,9 +170,12 @@ public class AuthorizationServerConfiguration {
         return new TokenIssuer(generator, clients, settings, issuer, properties);
     }
 
-    private static AuthenticationSuccessHandler successWithMetrics(TokenMetrics metrics) {
+    private static AuthenticationSuccessHandler successWithMetrics(TokenMetrics metrics, ServiceAccountClients clients) {
         AuthenticationSuccessHandler delegate = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
         return (request, response, authentication) -> {
+            if (authentication instanceof OAuth2AccessTokenAuthenticationToken issued) {
+                clients.tokenIssued(issued.getRegisteredClient());
+            }
             metrics.issued(request.getParameter(OAuth2ParameterNames.GRANT_TYPE));
             delegate.onAuthenticationSuccess(request, response, authentication);
         };

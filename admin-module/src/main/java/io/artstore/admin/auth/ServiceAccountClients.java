@@ -1,5 +1,7 @@
 package io.artstore.admin.auth;
 
+import java.util.UUID;
+
 import io.artstore.admin.accounts.ServiceAccount;
 import io.artstore.admin.accounts.ServiceAccountService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -40,6 +42,11 @@ public class ServiceAccountClients implements RegisteredClientRepository {
     @Override
     public RegisteredClient findByClientId(String clientId) {
         return accounts.findUsable(clientId).map(this::toClient).orElse(null);
+    }
+
+    /** Records on the account that {@code /oauth2/token} just issued it a token (shown as last_used_at). */
+    void tokenIssued(RegisteredClient client) {
+        accounts.recordTokenIssued(UUID.fromString(client.getId()));
     }
 
     RegisteredClient toClient(ServiceAccount account) {

@@ -69,6 +69,7 @@ public class TokenController {
             throw ex;
         }
         IssuedToken token = issuer.forServiceAccount(account);
+        accounts.recordTokenIssued(account.id());
         metrics.issued(GRANT);
         return new TokenResponse(token.value(), "Bearer", token.expiresIn(), String.join(" ", token.scopes()));
     }

@@ -1,5 +1,7 @@
 package io.artstore.ui.access;
 
+import java.time.Clock;
+
 import io.artstore.ui.api.AdminApiException;
 import io.artstore.ui.web.ApiErrors;
 import io.artstore.ui.web.Flash;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** Access page: admin users and service accounts. */
 @Controller
@@ -20,10 +23,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 public class AccessController {
 
     private static final String PAGE = "/access";
+    private static final String CONFIRMATION_REQUIRED = "CONFIRMATION_REQUIRED";
     private final AccessService access;
+    private final Clock clock;
 
-    public AccessController(AccessService access) {
+    public AccessController(AccessService access, Clock clock) {
         this.access = access;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -172,38 +178,60 @@ public class AccessController {
 
     @GetMapping("/accounts/{id}/rotate")
     public String confirmRotate(@PathVariable String id, HttpServletRequest request, Model model) {
-        model.addAttribute("account", access.account(id));
+        confirmation(access.account(id), false, model);
         return Htmx.modal(request, model, "access/account-rotate");
     }
 
     @PostMapping("/accounts/{id}/rotate")
-    public String rotate(@PathVariable String id, HttpServletRequest request, HttpServletResponse response,
-                         Model model) {
+    public String rotate(@PathVariable String id, @RequestParam(required = false) String confirmName,
+                         HttpServletRequest request, HttpServletResponse response, Model model) {
         try {
-            RotatedSecret rotated = access.rotateSecret(id);
+            RotatedSecret rotated = access.rotateSecret(id, confirmName);
             model.addAttribute("clientId", rotated.clientId());
             model.addAttribute("secret", rotated.clientSecret());
             model.addAttribute("expiresAt", rotated.secretExpiresAt());
             return Htmx.modal(request, model, "access/account-secret");
         } catch (AdminApiException ex) {
+            if (CONFIRMATION_REQUIRED.equals(ex.code())) {
+                confirmation(access.account(id), true, model);
+                return Htmx.modal(request, model, "access/account-rotate");
+            }
             return Htmx.done(request, response, PAGE, ApiErrors.flash(ex));
         }
     }
 
     @GetMapping("/accounts/{id}/delete")
     public String confirmDeleteAccount(@PathVariable String id, HttpServletRequest request, Model model) {
-        model.addAttribute("account", access.account(id));
+        confirmation(access.account(id), false, model);
         return Htmx.modal(request, model, "access/account-delete");
     }
 
     @PostMapping("/accounts/{id}/delete")
-    public String deleteAccount(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
+    public String deleteAccount(@PathVariable String id, @RequestParam(required = false) String confirmName,
+                                HttpServletRequest request, HttpServletResponse response, Model model) {
         ServiceAccount account = access.account(id);
         try {
-            access.deleteAccount(id);
+            access.deleteAccount(id, confirmName);
         } catch (AdminApiException ex) {
+            if (CONFIRMATION_REQUIRED.equals(ex.code())) {
+                confirmation(access.account(id), true, model);
+                return Htmx.modal(request, model, "access/account-delete");
+            }
             return Htmx.done(request, response, PAGE, ApiErrors.flash(ex));
         }
         return Htmx.done(request, response, PAGE, Flash.success("flash.account.deleted", account.name()));
+    }
+
+    /**
+     * The account for a delete or rotate dialog. One used within the last 24 hours gets a field
+     * for its name (admin-module refuses without it); {@code refused}: admin-module just did, so the
+     * dialog shows why (wrong or missing name, or the account was used since the dialog opened).
+     */
+    private void confirmation(ServiceAccount account, boolean refused, Model model) {
+        model.addAttribute("account", account);
+        model.addAttribute("confirmNeeded", refused || account.usedRecently(clock.instant()));
+        if (refused) {
+            model.addAttribute("error", Flash.error("access.account.confirm.wrong", account.name()));
+        }
     }
 }

@@ -94,12 +94,15 @@ public class AccessService {
         return api.put("/api/v1/service-accounts/{id}", body, ServiceAccount.class, id);
     }
 
-    public RotatedSecret rotateSecret(String id) {
-        return api.post("/api/v1/service-accounts/{id}/rotate-secret", null, RotatedSecret.class, id);
+    /** {@code confirmName}: the name the operator typed; admin-module needs it for an account used in the last 24 h. */
+    public RotatedSecret rotateSecret(String id, String confirmName) {
+        return api.post("/api/v1/service-accounts/{id}/rotate-secret?confirm_name={name}", null, RotatedSecret.class,
+                id, trim(confirmName));
     }
 
-    public void deleteAccount(String id) {
-        api.delete("/api/v1/service-accounts/{id}", id);
+    /** {@code confirmName}: as for {@link #rotateSecret}. */
+    public void deleteAccount(String id, String confirmName) {
+        api.delete("/api/v1/service-accounts/{id}?confirm_name={name}", id, trim(confirmName));
     }
 
     private static boolean hasText(String value) {

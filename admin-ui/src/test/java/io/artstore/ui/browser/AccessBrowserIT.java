@@ -7,7 +7,10 @@ import org.openqa.selenium.support.ui.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Access page: admin users (create, edit, reset password, delete) and service accounts (secret shown once, edit, rotate, delete). */
+/**
+ * Access page: admin users (create, edit, reset password, delete) and service accounts (secret shown
+ * once, last use, edit, rotate and delete of a used account with its name typed).
+ */
 @BrowserTest
 class AccessBrowserIT extends BrowserTestBase {
 
@@ -90,6 +93,8 @@ class AccessBrowserIT extends BrowserTestBase {
         browser().go("/access");
         assertThat(browser().driver().getPageSource()).doesNotContain(secret);
         assertThat(browser().text(By.id("account-ingester"))).contains(clientId).contains("files:write, storage:read");
+        // the token just issued shows as its last use
+        assertThat(browser().text(By.cssSelector("#account-ingester .account-last-used"))).endsWith("UTC");
         browser().screenshot("access");
 
         browser().click(By.cssSelector("#account-ingester .account-edit"));
@@ -103,7 +108,10 @@ class AccessBrowserIT extends BrowserTestBase {
         browser().clickAndAwaitContent(By.id("account-edit-submit"));
         browser().waitText(By.id("alerts"), "Service account ingester updated.");
 
+        // used within 24 hours: rotating needs the account's name typed
         browser().click(By.cssSelector("#account-ingester .account-rotate"));
+        browser().type(By.id("account-rotate-name"), "ingester");
+        browser().screenshot("access-account-rotate-typed-name");
         browser().click(By.id("account-rotate-confirm"));
         String rotated = browser().value(By.id("client-secret"));
         assertThat(rotated).isNotBlank().isNotEqualTo(secret);
@@ -113,7 +121,15 @@ class AccessBrowserIT extends BrowserTestBase {
                 "{\"client_id\":\"" + clientId + "\",\"client_secret\":\"" + rotated + "\"}").status()).isEqualTo(200);
         browser().clickAndAwaitContent(By.id("secret-done"));
 
+        // a wrong name: admin-module refuses, the dialog stays open with the error, nothing is deleted
         browser().click(By.cssSelector("#account-ingester .account-delete"));
+        assertThat(browser().text(By.id("account-delete-confirm-name"))).contains("Type the account name ingester");
+        browser().type(By.id("account-delete-name"), "ingestor");
+        browser().click(By.id("account-delete-confirm"));
+        browser().waitText(By.cssSelector("#account-delete-modal .alert-error"), "does not match ingester");
+        browser().screenshot("access-account-delete-wrong-name");
+        assertThat(stack().adminApi().get("/api/v1/service-accounts?limit=1000").body()).contains(clientId);
+        browser().type(By.id("account-delete-name"), "ingester");
         browser().clickAndAwaitContent(By.id("account-delete-confirm"));
         browser().waitText(By.id("alerts"), "Service account ingester deleted.");
         assertThat(browser().present(By.id("account-ingester"))).isFalse();
