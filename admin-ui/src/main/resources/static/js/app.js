@@ -1,4 +1,5 @@
-// ArtStore admin UI: the little glue HTMX needs (CSRF header, closing modals, copy button).
+// ArtStore admin UI: the little glue HTMX needs (CSRF header, closing modals, copy button,
+// the mode dialog's per-target notes).
 (function () {
   'use strict';
   function csrf() {
@@ -49,5 +50,27 @@
         modal.innerHTML = '';
       }
     }
+  });
+  // The mode dialog shows only the note (and the confirmation field) of the chosen target;
+  // without JavaScript all notes stay visible and the server checks the same rules.
+  function showModeNotes(select) {
+    var form = select.form;
+    if (!form) {
+      return;
+    }
+    form.querySelectorAll('[data-mode-target]').forEach(function (note) {
+      note.hidden = note.getAttribute('data-mode-target') !== select.value;
+    });
+  }
+  document.addEventListener('change', function (event) {
+    if (event.target.matches && event.target.matches('select[data-mode-select]')) {
+      showModeNotes(event.target);
+    }
+  });
+  document.addEventListener('htmx:load', function (event) {
+    event.target.querySelectorAll('select[data-mode-select]').forEach(showModeNotes);
+  });
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('select[data-mode-select]').forEach(showModeNotes);
   });
 })();
