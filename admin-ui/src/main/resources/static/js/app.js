@@ -1,5 +1,5 @@
 // ArtStore admin UI: the little glue HTMX needs (CSRF header, closing modals, copy button,
-// the mode dialog's per-target notes).
+// the mode dialog's per-target notes, the one-time secret dialog that only closes on purpose).
 (function () {
   'use strict';
   function csrf() {
@@ -13,7 +13,38 @@
       event.detail.headers[c.header] = c.token;
     }
   });
+  // A dialog marked data-keep-open (the one-time secret) holds something that is lost when it
+  // closes: Escape and a click beside it only ask, its own button closes it.
+  function keptOpenDialog() {
+    return document.querySelector('#modal [data-keep-open]');
+  }
+  function askBeforeLeaving(dialog) {
+    var prompt = dialog.querySelector('[data-leave-prompt]');
+    if (prompt) {
+      prompt.hidden = false;
+      var focus = prompt.querySelector('[data-leave-back]');
+      if (focus) {
+        focus.focus();
+      }
+    }
+  }
   document.addEventListener('click', function (event) {
+    var back = event.target.closest('[data-leave-back]');
+    if (back) {
+      event.preventDefault();
+      var prompt = back.closest('[data-leave-prompt]');
+      if (prompt) {
+        prompt.hidden = true;
+      }
+      return;
+    }
+    if (event.target.classList && event.target.classList.contains('modal-backdrop')) {
+      var kept = keptOpenDialog();
+      if (kept) {
+        askBeforeLeaving(kept);
+      }
+      return;
+    }
     var close = event.target.closest('[data-close-modal]');
     if (close) {
       var modal = document.getElementById('modal');
@@ -45,6 +76,12 @@
   });
   document.addEventListener('keydown', function (event) {
     if (event.key === 'Escape') {
+      var kept = keptOpenDialog();
+      if (kept) {
+        event.preventDefault();
+        askBeforeLeaving(kept);
+        return;
+      }
       var modal = document.getElementById('modal');
       if (modal && modal.firstElementChild) {
         modal.innerHTML = '';
