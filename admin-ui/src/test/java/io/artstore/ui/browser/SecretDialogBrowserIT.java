@@ -24,13 +24,12 @@ class SecretDialogBrowserIT extends BrowserTestBase {
         browser().click(By.id("account-new-submit"));
         String secret = browser().value(By.id("client-secret"));
         assertThat(secret).isNotBlank();
-        assertThat(browser().text(By.id("secret-done"))).isEqualTo("I have stored it");
-        assertThat(browser().driver().findElement(By.id("secret-leave-prompt")).isDisplayed()).isFalse();
 
         // Escape asks instead of closing
         new Actions(browser().driver()).sendKeys(Keys.ESCAPE).perform();
+        assertThat(browser().present(By.id("account-secret-modal"))).as("secret dialog after Escape").isTrue();
         assertThat(browser().text(By.id("secret-leave-prompt"))).contains("Have you stored the secret?");
-        assertThat(browser().find(By.id("account-secret-modal")).isDisplayed()).isTrue();
+        assertThat(browser().value(By.id("client-secret"))).isEqualTo(secret);
         browser().screenshot("access-secret-leave-prompt");
         browser().click(By.id("secret-leave-back"));
         browser().waitGone(By.id("secret-leave-prompt"));
@@ -42,6 +41,8 @@ class SecretDialogBrowserIT extends BrowserTestBase {
         assertThat(browser().value(By.id("client-secret"))).isEqualTo(secret);
         new Actions(browser().driver()).sendKeys(Keys.ESCAPE).perform();
         assertThat(browser().find(By.id("account-secret-modal")).isDisplayed()).isTrue();
+
+        assertThat(browser().text(By.id("secret-done"))).isEqualTo("I have stored it");
 
         // the explicit answer closes it, and the secret is gone from the page
         browser().clickAndAwaitContent(By.id("secret-leave-stored"));
