@@ -1,12 +1,39 @@
 package io.artstore.ui.storage;
 
 import java.util.List;
+import java.util.Optional;
 
-/** SE mode lifecycle as the UI offers it: rw → ro → ar, and ro → rw only with confirmation; edit is isolated. */
+/**
+ * SE mode lifecycle as the UI offers it: rw → ro → ar, and ro → rw only with confirmation;
+ * edit is isolated. What each step needs before the UI sends it to admin-module is checked
+ * here, on the server, so that a request without the dialog's JavaScript is held to the same rules.
+ */
 public final class ModeTransitions {
 
     public static final List<String> MODES = List.of("edit", "rw", "ro", "ar");
     public static final List<String> STATUSES = List.of("online", "offline", "degraded", "maintenance");
+
+    /** Why the UI refuses to send a mode change; each names the message shown in the dialog. */
+    public enum Refusal {
+        /** No target chosen: the dialog preselects nothing. */
+        NO_TARGET("storage.mode.choose"),
+        /** A target the current mode has no transition to. */
+        NOT_OFFERED("storage.mode.notOffered"),
+        /** ro → rw without the confirmation box. */
+        CONFIRMATION_MISSING("storage.mode.confirm.required"),
+        /** ro → ar cannot be undone, so the SE's name must be typed exactly. */
+        NAME_MISMATCH("storage.mode.archive.nameMismatch");
+
+        private final String messageKey;
+
+        Refusal(String messageKey) {
+            this.messageKey = messageKey;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+    }
 
     private ModeTransitions() {
     }
@@ -21,5 +48,35 @@ public final class ModeTransitions {
 
     public static boolean needsConfirmation(String from, String to) {
         return "ro".equals(from) && "rw".equals(to);
+    }
+
+    /** ar is final: the only step that asks for the SE's name to be typed. */
+    public static boolean needsTypedName(String to) {
+        return "ar".equals(to);
+    }
+
+    /**
+     * Whether the change {@code from} → {@code to} of the SE named {@code seName} may be sent,
+     * given the dialog's confirmation box and the name typed into it.
+     */
+    public static Optional<Refusal> refusal(String from, String to, boolean confirm, String typedName, String seName) {
+        if (to == null || to.isBlank()) {
+            return Optional.of(Refusal.NO_TARGET);
+        }
+        if (!targets(from).contains(to)) {
+            return Optional.of(Refusal.NOT_OFFERED);
+        }
+        if (needsConfirmation(from, to) && !confirm) {
+            return Optional.of(Refusal.CONFIRMATION_MISSING);
+        }
+        if (needsTypedName(to) && !sameName(typedName, seName)) {
+            return Optional.of(Refusal.NAME_MISMATCH);
+        }
+        return Optional.empty();
+    }
+
+    // Exact, case-sensitive: only surrounding blanks (a pasted name's newline) are forgiven.
+    private static boolean sameName(String typed, String name) {
+        return typed != null && name != null && !name.isBlank() && typed.strip().equals(name.strip());
     }
 }

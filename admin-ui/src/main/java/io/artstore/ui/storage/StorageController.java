@@ -127,21 +127,22 @@ public class StorageController {
 
     @PostMapping("/{id}/mode")
     public String changeMode(@PathVariable String id, @RequestParam(name = "target_mode", defaultValue = "") String target,
-                             @RequestParam(defaultValue = "false") boolean confirm, HttpServletRequest request,
-                             HttpServletResponse response, Model model) {
+                             @RequestParam(defaultValue = "false") boolean confirm,
+                             @RequestParam(name = "confirm_name", defaultValue = "") String confirmName,
+                             HttpServletRequest request, HttpServletResponse response, Model model) {
         StorageElement se = storage.get(id);
+        model.addAttribute("se", se);
+        model.addAttribute("targets", ModeTransitions.targets(se.mode()));
         model.addAttribute("target", target);
-        if (ModeTransitions.needsConfirmation(se.mode(), target) && !confirm) {
-            model.addAttribute("se", se);
-            model.addAttribute("targets", ModeTransitions.targets(se.mode()));
-            model.addAttribute("error", Flash.error("storage.mode.confirm.required"));
+        var refusal = ModeTransitions.refusal(se.mode(), target, confirm, confirmName, se.name());
+        if (refusal.isPresent()) {
+            model.addAttribute("error", Flash.error(refusal.get().messageKey(), se.name()));
             return Htmx.modal(request, model, "storage/mode");
         }
         try {
-            storage.changeMode(id, target, confirm);
+            // the box only means something for ro -> rw; a ticked box left behind for ar is not passed on
+            storage.changeMode(id, target, confirm && ModeTransitions.needsConfirmation(se.mode(), target));
         } catch (AdminApiException ex) {
-            model.addAttribute("se", se);
-            model.addAttribute("targets", ModeTransitions.targets(se.mode()));
             return ApiErrors.modal(request, model, ex, "storage/mode");
         }
         return Htmx.done(request, response, PAGE, Flash.success("flash.se.mode", se.name(), se.mode(), target));
