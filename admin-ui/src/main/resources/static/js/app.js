@@ -1,4 +1,5 @@
-// ArtStore admin UI: the little glue HTMX needs (CSRF header, closing modals, copy button).
+// ArtStore admin UI: the little glue HTMX needs (CSRF header, closing modals, copy button,
+// clearing a dialog's "form expired" message when it is sent again).
 (function () {
   'use strict';
   function csrf() {
@@ -10,6 +11,10 @@
     var c = csrf();
     if (c && event.detail.verb !== 'get') {
       event.detail.headers[c.header] = c.token;
+    }
+    var body = event.detail.elt && event.detail.elt.closest ? event.detail.elt.closest('.body') : null;
+    if (body) {
+      body.querySelectorAll('[data-form-expired]').forEach(function (alert) { alert.remove(); });
     }
   });
   document.addEventListener('click', function (event) {
