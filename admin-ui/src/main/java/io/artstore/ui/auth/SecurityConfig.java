@@ -115,7 +115,9 @@ public class SecurityConfig {
         public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
                 throws IOException, ServletException {
             if (denied instanceof CsrfException) {
-                if (!trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())) {
+                // the login form itself is never "logged in": a stale one is just an expired form
+                boolean loginForm = "/login".equals(request.getServletPath());
+                if (!loginForm && !trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())) {
                     LoginRedirect.send(request, response, true);
                     return;
                 }

@@ -171,6 +171,17 @@ class SessionAndErrorPagesStubIT {
     }
 
     @Test
+    void aLoginFormOlderThanItsSessionIsAnExpiredForm() {
+        UiUser user = new UiUser(base());
+        assertThat(user.http.get("/login").status()).isEqualTo(200);
+        sessions.invalidateAll();
+        TestHttp.Response login = user.post("/login", new String[] {"_csrf", "from-the-old-page", "username", "admin",
+                "password", "pw"});
+        assertThat(login.status()).isEqualTo(403);
+        assertThat(login.body()).contains("data-error=\"form-expired\"").doesNotContain("Your role");
+    }
+
+    @Test
     void aReadonlyUsersForbiddenActionStillShowsTheRoleMessage() {
         UiUser viewer = loggedIn("viewer");
         String csrf = viewer.csrf();
