@@ -58,8 +58,8 @@ public class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain uiSecurity(HttpSecurity http, SecurityContextRepository contexts, CsrfTokenRepository csrf)
-            throws Exception {
+    SecurityFilterChain uiSecurity(HttpSecurity http, SecurityContextRepository contexts, CsrfTokenRepository csrf,
+                                   Refusals refusals) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(OPEN).permitAll()
                         .requestMatchers(CHANGE_FORMS).hasRole("ADMIN")
@@ -70,8 +70,8 @@ public class SecurityConfig {
                 .csrf(c -> c.csrfTokenRepository(csrf))
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .requestCache(c -> c.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginEntryPoint())
-                        .accessDeniedHandler(new UiAccessDeniedHandler()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginEntryPoint(refusals))
+                        .accessDeniedHandler(new UiAccessDeniedHandler(refusals)))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("ARTSTORE_UI_SESSION"))
                 .headers(h -> h
@@ -90,11 +90,20 @@ public class SecurityConfig {
      */
     static final class LoginEntryPoint implements AuthenticationEntryPoint {
 
+        private final Refusals refusals;
+
+        LoginEntryPoint(Refusals refusals) {
+            this.refusals = refusals;
+        }
+
         @Override
         public void commence(HttpServletRequest request, HttpServletResponse response,
                              AuthenticationException exception) throws IOException {
             boolean ended = Htmx.isHtmx(request)
                     || request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+            if (ended) {
+                refusals.sessionEnded();
+            }
             LoginRedirect.send(request, response, ended);
         }
     }
@@ -110,6 +119,11 @@ public class SecurityConfig {
 
         private final AccessDeniedHandler roles = new AccessDeniedHandlerImpl();
         private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
+        private final Refusals refusals;
+
+        UiAccessDeniedHandler(Refusals refusals) {
+            this.refusals = refusals;
+        }
 
         @Override
         public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
@@ -118,13 +132,16 @@ public class SecurityConfig {
                 // the login form itself is never "logged in": a stale one is just an expired form
                 boolean loginForm = "/login".equals(request.getServletPath());
                 if (!loginForm && !trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())) {
+                    refusals.sessionEnded();
                     LoginRedirect.send(request, response, true);
                     return;
                 }
+                refusals.formExpired();
                 request.setAttribute(UiErrorController.FORM_EXPIRED, Boolean.TRUE);
                 response.sendError(HttpServletResponse.SC_FORBIDDEN);
                 return;
             }
+            refusals.role();
             roles.handle(request, response, denied);
         }
     }

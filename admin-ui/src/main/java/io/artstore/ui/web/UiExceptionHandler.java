@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import io.artstore.ui.api.AdminApiException;
 import io.artstore.ui.auth.LoginRedirect;
+import io.artstore.ui.auth.Refusals;
 import io.artstore.ui.auth.SessionExpiredException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,6 +29,12 @@ public class UiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(UiExceptionHandler.class);
 
+    private final Refusals refusals;
+
+    public UiExceptionHandler(Refusals refusals) {
+        this.refusals = refusals;
+    }
+
     @ExceptionHandler(SessionExpiredException.class)
     public ModelAndView expired(SessionExpiredException ex, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
@@ -36,6 +43,7 @@ public class UiExceptionHandler {
             session.invalidate();
         }
         SecurityContextHolder.clearContext();
+        refusals.sessionEnded();
         LoginRedirect.send(request, response, true);
         return null; // the answer (redirect or HX-Redirect) is complete
     }

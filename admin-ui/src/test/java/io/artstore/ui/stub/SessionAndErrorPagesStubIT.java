@@ -87,6 +87,7 @@ class SessionAndErrorPagesStubIT {
 
     @Test
     void dialogSaveAfterTheSessionEndedGoesToTheLoginPageAndBackToThePage() {
+        double endedBefore = refusals("session_ended");
         UiUser admin = loggedIn("admin");
         String csrf = admin.csrf();
         sessions.invalidateAll();
@@ -97,6 +98,7 @@ class SessionAndErrorPagesStubIT {
         assertThat(save.status()).isEqualTo(401);
         String redirect = save.header("HX-Redirect");
         assertThat(redirect).startsWith("/login?expired&continue=");
+        assertThat(refusals("session_ended")).isGreaterThan(endedBefore);
         assertThat(URLDecoder.decode(redirect.substring(redirect.indexOf("continue=") + 9), StandardCharsets.UTF_8))
                 .isEqualTo("/files?status=active&page=1");
 
@@ -155,6 +157,7 @@ class SessionAndErrorPagesStubIT {
 
     @Test
     void aStaleCsrfTokenOfALiveSessionIsAnExpiredFormNotARoleProblem() {
+        double expiredBefore = refusals("form_expired");
         UiUser admin = loggedIn("admin");
         TestHttp.Response htmx = admin.post("/files/" + fileId, new String[] {"description", "typed", "tags", ""},
                 "HX-Request", "true", "HX-Target", "modal", "X-CSRF-TOKEN", "stale-token");
@@ -168,6 +171,7 @@ class SessionAndErrorPagesStubIT {
         assertThat(plain.status()).isEqualTo(403);
         assertThat(plain.body()).contains("data-error=\"form-expired\"").doesNotContain("Your role");
         assertThat(FAKE.files.get(fileId).get("description")).isEqualTo("d");
+        assertThat(refusals("form_expired")).isEqualTo(expiredBefore + 2);
     }
 
     @Test
@@ -183,6 +187,7 @@ class SessionAndErrorPagesStubIT {
 
     @Test
     void aReadonlyUsersForbiddenActionStillShowsTheRoleMessage() {
+        double roleBefore = refusals("role");
         UiUser viewer = loggedIn("viewer");
         String csrf = viewer.csrf();
         TestHttp.Response htmx = viewer.post("/files/" + fileId + "/delete", new String[0], "HX-Request", "true",
@@ -194,6 +199,7 @@ class SessionAndErrorPagesStubIT {
         assertThat(plain.status()).isEqualTo(403);
         assertThat(plain.body()).contains("data-error=\"403\"").contains("Your role does not allow this action.");
         assertThat(FAKE.files.get(fileId).get("status")).isEqualTo("active");
+        assertThat(refusals("role")).isEqualTo(roleBefore + 2);
     }
 
     // ---- malformed addresses ----
@@ -277,6 +283,14 @@ class SessionAndErrorPagesStubIT {
             assertThat(page.status()).as(path).isEqualTo(502);
             assertThat(page.body()).contains("data-error=\"upstream\"").contains("Service not available");
         }
+    }
+
+    /** {@code artstore_ui_refusals_total} of {@code reason} from the UI's Prometheus metrics. */
+    private double refusals(String reason) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^artstore_ui_refusals_total\\{[^}]*reason=\""
+                + reason + "\"[^}]*} ([0-9.E]+)$").matcher(TestHttp.to(base()).get("/metrics").body());
+        assertThat(m.find()).as("refusals metric " + reason).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     private static TestHttp.Response send(UiUser user, String method, String path, String csrf, String... headers) {
