@@ -1,5 +1,6 @@
 // ArtStore admin UI: the little glue HTMX needs (CSRF header, closing modals, copy button,
-// the mode dialog's per-target notes, the one-time secret dialog that only closes on purpose).
+// the mode dialog's per-target notes, the one-time secret dialog that only closes on purpose,
+// clearing a dialog's "form expired" message when it is sent again).
 (function () {
   'use strict';
   function csrf() {
@@ -11,6 +12,10 @@
     var c = csrf();
     if (c && event.detail.verb !== 'get') {
       event.detail.headers[c.header] = c.token;
+    }
+    var body = event.detail.elt && event.detail.elt.closest ? event.detail.elt.closest('.body') : null;
+    if (body) {
+      body.querySelectorAll('[data-form-expired]').forEach(function (alert) { alert.remove(); });
     }
   });
   // A dialog marked data-keep-open (the one-time secret) holds something that is lost when it

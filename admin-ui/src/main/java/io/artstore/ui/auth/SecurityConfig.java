@@ -1,20 +1,31 @@
 package io.artstore.ui.auth;
 
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.artstore.ui.web.Htmx;
+import io.artstore.ui.web.UiErrorController;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 
@@ -47,8 +58,8 @@ public class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain uiSecurity(HttpSecurity http, SecurityContextRepository contexts, CsrfTokenRepository csrf)
-            throws Exception {
+    SecurityFilterChain uiSecurity(HttpSecurity http, SecurityContextRepository contexts, CsrfTokenRepository csrf,
+                                   Refusals refusals) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(OPEN).permitAll()
                         .requestMatchers(CHANGE_FORMS).hasRole("ADMIN")
@@ -59,7 +70,8 @@ public class SecurityConfig {
                 .csrf(c -> c.csrfTokenRepository(csrf))
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .requestCache(c -> c.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginEntryPoint()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginEntryPoint(refusals))
+                        .accessDeniedHandler(new UiAccessDeniedHandler(refusals)))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("ARTSTORE_UI_SESSION"))
                 .headers(h -> h
@@ -70,18 +82,67 @@ public class SecurityConfig {
         return http.build();
     }
 
-    /** Not logged in: to the login page (for HTMX a client-side redirect instead of a swapped login form). */
+    /**
+     * Not logged in: to the login page (for HTMX a client-side redirect instead of a swapped
+     * login form), back to the current page afterwards. A request carrying the id of a
+     * session that no longer exists, and any HTMX request (it comes from a page that was
+     * logged in), says "your session ended".
+     */
     static final class LoginEntryPoint implements AuthenticationEntryPoint {
+
+        private final Refusals refusals;
+
+        LoginEntryPoint(Refusals refusals) {
+            this.refusals = refusals;
+        }
 
         @Override
         public void commence(HttpServletRequest request, HttpServletResponse response,
-                             AuthenticationException exception) throws java.io.IOException {
-            if (Htmx.isHtmx(request)) {
-                response.setHeader("HX-Redirect", "/login?expired");
-                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                             AuthenticationException exception) throws IOException {
+            boolean ended = Htmx.isHtmx(request)
+                    || request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+            if (ended) {
+                refusals.sessionEnded();
+            }
+            LoginRedirect.send(request, response, ended);
+        }
+    }
+
+    /**
+     * Tells the three refusals apart. A CSRF failure without a logged-in session is a session
+     * that ended (its token lived in the session; the CSRF filter runs before the login
+     * check): the login page. A CSRF failure of a live session is a form from an older page
+     * (e.g. before a new login in another tab): "this form expired". Anything else is a role
+     * that may not do this: the 403 page.
+     */
+    static final class UiAccessDeniedHandler implements AccessDeniedHandler {
+
+        private final AccessDeniedHandler roles = new AccessDeniedHandlerImpl();
+        private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
+        private final Refusals refusals;
+
+        UiAccessDeniedHandler(Refusals refusals) {
+            this.refusals = refusals;
+        }
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+                throws IOException, ServletException {
+            if (denied instanceof CsrfException) {
+                // the login form itself is never "logged in": a stale one is just an expired form
+                boolean loginForm = "/login".equals(request.getServletPath());
+                if (!loginForm && !trust.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())) {
+                    refusals.sessionEnded();
+                    LoginRedirect.send(request, response, true);
+                    return;
+                }
+                refusals.formExpired();
+                request.setAttribute(UiErrorController.FORM_EXPIRED, Boolean.TRUE);
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
                 return;
             }
-            response.sendRedirect(request.getContextPath() + "/login");
+            refusals.role();
+            roles.handle(request, response, denied);
         }
     }
 }

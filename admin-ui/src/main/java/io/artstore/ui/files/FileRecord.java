@@ -9,6 +9,10 @@ public record FileRecord(String fileId, String originalFilename, String contentT
                          List<String> tags, String status, String retentionPolicy, Integer ttlDays,
                          Instant expiresAt, Instant createdAt, Instant updatedAt) {
 
+    /** The contract's file statuses and retention policies. */
+    public static final List<String> STATUSES = List.of("active", "expired", "deleted");
+    public static final List<String> RETENTION_POLICIES = List.of("temporary", "permanent");
+
     public FileRecord {
         tags = tags == null ? List.of() : List.copyOf(tags);
     }

@@ -9,6 +9,7 @@ import io.artstore.ui.storage.StorageService;
 import io.artstore.ui.web.ApiErrors;
 import io.artstore.ui.web.Flash;
 import io.artstore.ui.web.Htmx;
+import io.artstore.ui.web.RequestChecks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -40,16 +41,21 @@ public class FilesController {
 
     /** Filters of the table ({@code se} = storage element id). */
     public record Filter(String status, String retention, String se, String q, Integer page) {
-        int offset() {
-            return (page == null || page < 1 ? 0 : page - 1) * PAGE_SIZE;
+        /** The offset of the page; a filter or page outside its values is a 400. */
+        int checkedOffset() {
+            RequestChecks.oneOf("status", status, FileRecord.STATUSES);
+            RequestChecks.oneOf("retention", retention, FileRecord.RETENTION_POLICIES);
+            RequestChecks.objectId("se", se);
+            return RequestChecks.offset(page, PAGE_SIZE);
         }
     }
 
     @GetMapping
     public String page(Filter filter, HttpServletRequest request, Model model) {
+        int offset = filter.checkedOffset();
         model.addAttribute("filter", filter);
         model.addAttribute("files", files.search(new FilesService.Criteria(filter.status(), filter.retention(),
-                filter.se()), filter.q(), PAGE_SIZE, filter.offset()));
+                filter.se()), filter.q(), PAGE_SIZE, offset));
         model.addAttribute("seNames", seNames());
         return Htmx.page(request, "files/index");
     }

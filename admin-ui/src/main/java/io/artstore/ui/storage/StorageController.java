@@ -4,6 +4,7 @@ import io.artstore.ui.api.AdminApiException;
 import io.artstore.ui.web.ApiErrors;
 import io.artstore.ui.web.Flash;
 import io.artstore.ui.web.Htmx;
+import io.artstore.ui.web.RequestChecks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,16 +32,20 @@ public class StorageController {
 
     /** Filters of the table. */
     public record Filter(String mode, String status, String q, Integer page) {
-        int offset() {
-            return (page == null || page < 1 ? 0 : page - 1) * PAGE_SIZE;
+        /** The offset of the page; a filter or page outside its values is a 400. */
+        int checkedOffset() {
+            RequestChecks.oneOf("mode", mode, ModeTransitions.MODES);
+            RequestChecks.oneOf("status", status, ModeTransitions.STATUSES);
+            return RequestChecks.offset(page, PAGE_SIZE);
         }
     }
 
     @GetMapping
     public String page(Filter filter, HttpServletRequest request, Model model) {
+        int offset = filter.checkedOffset();
         model.addAttribute("filter", filter);
         model.addAttribute("elements", storage.search(filter.mode(), filter.status(), filter.q(), PAGE_SIZE,
-                filter.offset()));
+                offset));
         model.addAttribute("modes", ModeTransitions.MODES);
         model.addAttribute("statuses", ModeTransitions.STATUSES);
         return Htmx.page(request, "storage/index");

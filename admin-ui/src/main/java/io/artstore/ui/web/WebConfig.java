@@ -10,7 +10,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Language: English by default, Russian on request ({@code ?lang=ru}), remembered in a cookie. */
+/**
+ * Language: English by default, Russian on request ({@code ?lang=ru}), remembered in a
+ * cookie. Malformed object ids in an address are refused before any controller runs.
+ */
 @Configuration(proxyBeanMethods = false)
 public class WebConfig implements WebMvcConfigurer {
 
@@ -31,5 +34,6 @@ public class WebConfig implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+        registry.addInterceptor(new RequestChecks.ObjectIdInterceptor());
     }
 }

@@ -38,6 +38,8 @@ final class FakeAdminModule implements AutoCloseable {
     final Map<String, Map<String, Object>> files = Collections.synchronizedMap(new LinkedHashMap<>());
     final Map<String, String> tokenRoles = new ConcurrentHashMap<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
+    /** While true every API call (login aside) answers 503, like admin-module being down. */
+    volatile boolean outage;
     private final HttpServer server;
 
     FakeAdminModule() throws IOException {
@@ -118,6 +120,16 @@ final class FakeAdminModule implements AutoCloseable {
             String role = auth == null ? null : tokenRoles.get(auth.substring("Bearer ".length()));
             if (role == null) {
                 send(exchange, 401, error("UNAUTHORIZED", "no token"));
+                return;
+            }
+            if (outage) {
+                send(exchange, 503, error("UNAVAILABLE", "down"));
+                return;
+            }
+            String invalid = invalidParameter(path, query);
+            if (invalid != null) {
+                // like admin-module: a malformed UUID or enum value is a 400, not a 404
+                send(exchange, 400, error("VALIDATION_ERROR", invalid));
                 return;
             }
             if (!method.equals("GET") && !role.equals("admin") && !path.endsWith("/discover")) {
@@ -220,6 +232,30 @@ final class FakeAdminModule implements AutoCloseable {
         } else {
             send(exchange, 404, error("NOT_FOUND", path));
         }
+    }
+
+    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+    private static final Map<String, Pattern> FILTERS = Map.of("status",
+            Pattern.compile("active|expired|deleted|online|offline|degraded|maintenance"), "mode",
+            Pattern.compile("edit|rw|ro|ar"), "retention_policy", Pattern.compile("temporary|permanent"),
+            "storage_element_id", UUID_TEXT, "limit", Pattern.compile("[1-9][0-9]{0,2}|1000"), "offset",
+            Pattern.compile("[0-9]+"));
+
+    /** What admin-module's validation would refuse in this request, or null. */
+    private static String invalidParameter(String path, Map<String, String> query) {
+        for (Pattern idPath : List.of(SE_ID, FILE_ID)) {
+            Matcher m = idPath.matcher(path);
+            if (m.matches() && !m.group(1).equals("discover") && !UUID_TEXT.matcher(m.group(1)).matches()) {
+                return "id: '" + m.group(1) + "' is not a valid UUID";
+            }
+        }
+        for (Map.Entry<String, String> parameter : query.entrySet()) {
+            Pattern valid = FILTERS.get(parameter.getKey());
+            if (valid != null && !valid.matcher(parameter.getValue()).matches()) {
+                return parameter.getKey() + ": '" + parameter.getValue() + "' is not valid";
+            }
+        }
+        return null;
     }
 
     private Map<String, Object> tokens(String role) {
