@@ -129,8 +129,10 @@ public class AdminAuthService {
             return failure("locked", ErrorCode.ACCOUNT_LOCKED, lockedMessage(stored.lockedUntil()));
         }
         passwordEncoder.matches(password, dummyHash);
-        LockoutPolicy.State state = tx.execute(status -> unknownUsers.recordFailure(username, lockout, now));
-        unknownUsers.purgeExpired(lockout, now);
+        // the time after the hash check, as for a real account, so the lock ends when it would there
+        Instant failedAt = Timestamps.now(clock);
+        LockoutPolicy.State state = tx.execute(status -> unknownUsers.recordFailure(username, lockout, failedAt));
+        unknownUsers.purgeExpired(lockout, failedAt);
         if (state.lockedUntil() != null) {
             if (state.failedAttempts() == lockout.maxAttempts()) {
                 unknownLockouts.increment();
