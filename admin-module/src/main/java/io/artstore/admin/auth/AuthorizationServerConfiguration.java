@@ -42,12 +42,15 @@ import org.springframework.security.oauth2.server.authorization.web.authenticati
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
  * admin-module as OAuth 2.0 authorization server and as resource server of its own API.
  *
  * <p>Two filter chains: the Spring Authorization Server endpoints ({@code /oauth2/token},
- * {@code /oauth2/jwks}, {@code /.well-known/oauth-authorization-server}, ...) first, then the
+ * {@code /oauth2/jwks}, ...) first, then the
  * common ArtStore resource-server chain for everything else. The RFC 6749 token endpoint
  * keeps RFC error bodies ({@code {"error":"invalid_client"}}) because OAuth2 client libraries
  * parse them; every other endpoint answers in the ArtStore error format.
@@ -62,7 +65,8 @@ public class AuthorizationServerConfiguration {
 
     /** Open endpoints of the ArtStore API (besides health, metrics and API docs). */
     static final String[] OPEN_POSTS = {"/api/v1/auth/token", "/api/v1/admin-auth/login", "/api/v1/admin-auth/refresh"};
-    static final String[] OPEN_GETS = {"/api/v1/auth/jwks"};
+    static final String[] OPEN_GETS = {"/api/v1/auth/jwks", AuthorizationServerMetadataController.PATH,
+            AuthorizationServerMetadataController.PATH + "/**"};
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -74,18 +78,15 @@ public class AuthorizationServerConfiguration {
         AuthenticationFailureHandler failure = failureWithMetrics(metrics);
         AuthenticationSuccessHandler success = successWithMetrics(metrics, clients);
         http.oauth2AuthorizationServer(server -> {
-            http.securityMatcher(server.getEndpointsMatcher());
+            // the metadata is served by AuthorizationServerMetadataController, which lists only what works
+            http.securityMatcher(new AndRequestMatcher(server.getEndpointsMatcher(), new NegatedRequestMatcher(
+                    PathPatternRequestMatcher.withDefaults().matcher(AuthorizationServerMetadataController.PATH + "/**"))));
             server.registeredClientRepository(clients)
                     .authorizationService(authorizationService)
                     .authorizationServerSettings(settings)
                     .tokenGenerator(generator)
                     .clientAuthentication(client -> client.errorResponseHandler(failure))
-                    .tokenEndpoint(token -> token.accessTokenResponseHandler(success).errorResponseHandler(failure))
-                    .authorizationServerMetadataEndpoint(metadata -> metadata.authorizationServerMetadataCustomizer(
-                            builder -> builder.grantTypes(types -> {
-                                types.clear();
-                                types.add("client_credentials");
-                            })));
+                    .tokenEndpoint(token -> token.accessTokenResponseHandler(success).errorResponseHandler(failure));
         });
         return http
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())

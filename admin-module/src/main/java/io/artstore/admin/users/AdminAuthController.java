@@ -44,7 +44,9 @@ public class AdminAuthController {
     @Operation(summary = "Log in",
             description = "Checks username and password and returns an access token (claim role) and a refresh token. "
                     + "After AM_LOCK_MAX_ATTEMPTS (5) consecutive failures the account is locked for AM_LOCK_DURATION "
-                    + "(15m); a successful login resets the count.")
+                    + "(15m); a successful login resets the count, and a streak is forgotten AM_LOCK_DURATION after its "
+                    + "last failure. A user name that does not exist answers exactly the same way (also locked after "
+                    + "as many failures), so the answers tell nothing about which names exist.")
     @ApiResponse(responseCode = "200", description = "Logged in")
     @ApiResponse(responseCode = "401", description = "INVALID_CREDENTIALS",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -90,7 +92,8 @@ public class AdminAuthController {
     @Operation(summary = "Change own password",
             description = "Needs the current password. Ends every refresh-token session of the user.")
     @ApiResponse(responseCode = "204", description = "Password changed")
-    @ApiResponse(responseCode = "400", description = "New password too short",
+    @ApiResponse(responseCode = "400", description = "VALIDATION_ERROR: new password too short, too long or one of "
+            + "the most common passwords",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "401", description = "Current password wrong (INVALID_CREDENTIALS)",
             content = @Content(schema = @Schema(implementation = ApiError.class)))

@@ -22,7 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Admin login, refresh and own-password change. Failed-login counters and locks live in
  * {@code admin_users} and are changed under a row lock, so every replica sees the same
- * count and the same lock.
+ * count and the same lock. User names that do not exist get the same counters
+ * ({@link UnknownUserFailures}), the same answers and a BCrypt check against a dummy hash, so
+ * that neither the answers nor their timing tell which names exist.
  */
 @Service
 public class AdminAuthService {
@@ -32,6 +34,7 @@ public class AdminAuthService {
     private static final String REFRESH = AuthorizationGrantType.REFRESH_TOKEN.getValue();
 
     private final AdminUserRepository users;
+    private final UnknownUserFailures unknownUsers;
     private final RefreshTokens refreshTokens;
     private final TokenIssuer tokens;
     private final PasswordEncoder passwordEncoder;
@@ -42,31 +45,36 @@ public class AdminAuthService {
     private final TokenMetrics tokenMetrics;
     private final MeterRegistry registry;
     private final Counter lockouts;
+    private final Counter unknownLockouts;
     private final String dummyHash;
 
-    AdminAuthService(AdminUserRepository users, RefreshTokens refreshTokens, TokenIssuer tokens,
+    AdminAuthService(AdminUserRepository users, UnknownUserFailures unknownUsers, RefreshTokens refreshTokens,
+                     TokenIssuer tokens,
                      PasswordEncoder passwordEncoder, TransactionTemplate tx, UserProperties properties, Clock clock,
-                     TokenMetrics tokenMetrics, MeterRegistry registry) {
+                     TokenMetrics tokenMetrics, MeterRegistry registry, PasswordPolicy passwords) {
         this.users = users;
+        this.unknownUsers = unknownUsers;
         this.refreshTokens = refreshTokens;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
         this.tx = tx;
         this.lockout = properties.lockoutPolicy();
-        this.passwords = new PasswordPolicy(properties.passwordMinLength());
+        this.passwords = passwords;
         this.clock = clock;
         this.tokenMetrics = tokenMetrics;
         this.registry = registry;
         this.lockouts = Counter.builder("artstore.admin.lockouts")
                 .description("Admin accounts locked after too many failed logins").register(registry);
+        this.unknownLockouts = Counter.builder("artstore.admin.unknown.user.lockouts")
+                .description("User names that do not exist locked after too many failed logins (name probing)")
+                .register(registry);
         this.dummyHash = passwordEncoder.encode(UUID.randomUUID().toString());
     }
 
     public AdminUserDtos.LoginResponse login(String username, String password) {
         AdminUser user = users.findByUsername(username).orElse(null);
         if (user == null) {
-            passwordEncoder.matches(password, dummyHash);
-            throw failure("unknown_user", ErrorCode.INVALID_CREDENTIALS, "Invalid username or password");
+            throw unknownUser(username, password);
         }
         if (lockout.isLocked(user.lockState(), Timestamps.now(clock))) {
             throw failure("locked", ErrorCode.ACCOUNT_LOCKED, lockedMessage(user.lockedUntil()));
@@ -111,6 +119,27 @@ public class AdminAuthService {
         users.updatePassword(userId, passwordEncoder.encode(newPassword), Timestamps.now(clock));
         refreshTokens.revokeAll(userId);
         log.info("Admin user {} changed their password", user.username());
+    }
+
+    /** The answers a real account would give, in the same order, with the same counting and lock. */
+    private ApiException unknownUser(String username, String password) {
+        Instant now = Timestamps.now(clock);
+        LockoutPolicy.State stored = lockout.current(unknownUsers.find(username), now);
+        if (lockout.isLocked(stored, now)) {
+            return failure("locked", ErrorCode.ACCOUNT_LOCKED, lockedMessage(stored.lockedUntil()));
+        }
+        passwordEncoder.matches(password, dummyHash);
+        // the time after the hash check, as for a real account, so the lock ends when it would there
+        Instant failedAt = Timestamps.now(clock);
+        LockoutPolicy.State state = tx.execute(status -> unknownUsers.recordFailure(username, lockout, failedAt));
+        unknownUsers.purgeExpired(lockout, failedAt);
+        if (state.lockedUntil() != null) {
+            if (state.failedAttempts() == lockout.maxAttempts()) {
+                unknownLockouts.increment();
+            }
+            return failure("unknown_user", ErrorCode.ACCOUNT_LOCKED, lockedMessage(state.lockedUntil()));
+        }
+        return failure("unknown_user", ErrorCode.INVALID_CREDENTIALS, "Invalid username or password");
     }
 
     private AdminUserDtos.LoginResponse issue(AdminUser user, AuthorizationGrantType grantType) {

@@ -51,7 +51,8 @@ public class AdminUserController {
     @RequiresScope(Scopes.ADMIN_WRITE)
     @Operation(summary = "Create an administrator")
     @ApiResponse(responseCode = "201", description = "Created")
-    @ApiResponse(responseCode = "400", description = "Invalid request (short password, bad username or email)",
+    @ApiResponse(responseCode = "400",
+            description = "Invalid request (password too short, too long or too common; bad username or email)",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "409", description = "Username taken",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -108,7 +109,7 @@ public class AdminUserController {
     @Operation(summary = "Set a new password for an administrator",
             description = "For a forgotten password. Ends the user's refresh-token sessions.")
     @ApiResponse(responseCode = "204", description = "Password set")
-    @ApiResponse(responseCode = "400", description = "Password too short",
+    @ApiResponse(responseCode = "400", description = "Password too short, too long or too common",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "404", description = "No such administrator",
             content = @Content(schema = @Schema(implementation = ApiError.class)))

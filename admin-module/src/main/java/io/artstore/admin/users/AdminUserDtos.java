@@ -43,7 +43,8 @@ public final class AdminUserDtos {
             @Schema(description = "Unique login name: letters, digits, '.', '_', '-', '@'", example = "operator1")
             @NotBlank @Size(min = 3, max = 50) @Pattern(regexp = "[A-Za-z0-9._@-]*",
                     message = "may contain only letters, digits, '.', '_', '-' and '@'") String username,
-            @Schema(description = "Password, at least AM_PASSWORD_MIN_LENGTH (8) characters", format = "password")
+            @Schema(description = "Password, at least AM_PASSWORD_MIN_LENGTH (8) characters, at most 72 bytes, not one "
+                    + "of the 30,000 most common passwords", format = "password")
             @NotNull String password,
             @Schema(example = "operator1@example.com") @Email @Size(max = 254) String email,
             @NotNull AdminRole role) {
@@ -61,7 +62,8 @@ public final class AdminUserDtos {
     }
 
     @Schema(name = "ResetPasswordRequest")
-    public record ResetPassword(@Schema(format = "password") @NotNull String newPassword) {
+    public record ResetPassword(@Schema(format = "password", description = "Same rules as a new user's password")
+                                @NotNull String newPassword) {
 
         @Override
         public String toString() {
@@ -72,7 +74,8 @@ public final class AdminUserDtos {
     @Schema(name = "ChangePasswordRequest")
     public record ChangePassword(
             @Schema(format = "password") @NotNull String currentPassword,
-            @Schema(format = "password", description = "At least AM_PASSWORD_MIN_LENGTH (8) characters")
+            @Schema(format = "password", description = "At least AM_PASSWORD_MIN_LENGTH (8) characters, at most 72 "
+                    + "bytes, not one of the 30,000 most common passwords")
             @NotNull String newPassword) {
 
         @Override

@@ -89,16 +89,22 @@ class AdminUserRepository {
     }
 
     void updateLockState(UUID id, LockoutPolicy.State state) {
-        jdbc.sql("UPDATE admin_users SET failed_login_attempts = :attempts, locked_until = :lockedUntil WHERE id = :id")
+        jdbc.sql("""
+                        UPDATE admin_users SET failed_login_attempts = :attempts, locked_until = :lockedUntil,
+                                               last_failed_login_at = :lastFailure
+                        WHERE id = :id
+                        """)
                 .param("id", id)
                 .param("attempts", state.failedAttempts())
                 .param("lockedUntil", Timestamps.sql(state.lockedUntil()))
+                .param("lastFailure", Timestamps.sql(state.lastFailureAt()))
                 .update();
     }
 
     void recordLogin(UUID id, Instant now) {
         jdbc.sql("""
-                        UPDATE admin_users SET failed_login_attempts = 0, locked_until = NULL, last_login_at = :now
+                        UPDATE admin_users SET failed_login_attempts = 0, locked_until = NULL, last_failed_login_at = NULL,
+                                               last_login_at = :now
                         WHERE id = :id
                         """)
                 .param("id", id)
@@ -119,6 +125,7 @@ class AdminUserRepository {
                 AdminRole.of(rs.getString("role")),
                 rs.getInt("failed_login_attempts"),
                 Timestamps.read(rs, "locked_until"),
+                Timestamps.read(rs, "last_failed_login_at"),
                 Timestamps.read(rs, "last_login_at"),
                 Timestamps.read(rs, "created_at"),
                 Timestamps.read(rs, "updated_at"));

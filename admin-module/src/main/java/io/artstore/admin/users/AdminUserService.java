@@ -32,13 +32,13 @@ public class AdminUserService {
     private final Clock clock;
 
     AdminUserService(AdminUserRepository users, RefreshTokens refreshTokens, PasswordEncoder passwordEncoder,
-                     TransactionTemplate tx, UserProperties properties, Clock clock) {
+                     TransactionTemplate tx, UserProperties properties, PasswordPolicy passwords, Clock clock) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.passwordEncoder = passwordEncoder;
         this.tx = tx;
         this.lockout = properties.lockoutPolicy();
-        this.passwords = new PasswordPolicy(properties.passwordMinLength());
+        this.passwords = passwords;
         this.clock = clock;
     }
 
@@ -46,7 +46,7 @@ public class AdminUserService {
         passwords.check("password", request.password());
         Instant now = Timestamps.now(clock);
         AdminUser user = new AdminUser(UUID.randomUUID(), request.username(), blankToNull(request.email()),
-                passwordEncoder.encode(request.password()), request.role(), 0, null, null, now, now);
+                passwordEncoder.encode(request.password()), request.role(), 0, null, null, null, now, now);
         try {
             users.insert(user);
         } catch (DuplicateKeyException ex) {

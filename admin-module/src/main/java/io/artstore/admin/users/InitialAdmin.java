@@ -32,15 +32,17 @@ class InitialAdmin implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final PasswordEncoder passwordEncoder;
     private final UserProperties properties;
+    private final PasswordPolicy passwords;
     private final Clock clock;
 
     InitialAdmin(AdminUserRepository users, JdbcClient jdbc, TransactionTemplate tx, PasswordEncoder passwordEncoder,
-                 UserProperties properties, Clock clock) {
+                 UserProperties properties, PasswordPolicy passwords, Clock clock) {
         this.users = users;
         this.jdbc = jdbc;
         this.tx = tx;
         this.passwordEncoder = passwordEncoder;
         this.properties = properties;
+        this.passwords = passwords;
         this.clock = clock;
     }
 
@@ -49,8 +51,12 @@ class InitialAdmin implements ApplicationRunner {
         String configured = properties.initAdminPassword();
         boolean generated = configured == null || configured.isBlank();
         String password = generated ? generatePassword() : configured;
-        if (!generated && password.length() < properties.passwordMinLength()) {
-            throw new IllegalStateException("AM_INIT_ADMIN_PASSWORD is shorter than AM_PASSWORD_MIN_LENGTH");
+        // a weak configured password stops the start: the first admin is the most valuable account
+        String problem = generated ? null : passwords.problem(password);
+        if (problem != null) {
+            throw new IllegalStateException("AM_INIT_ADMIN_PASSWORD " + problem
+                    + " (rules as for every admin password: AM_PASSWORD_MIN_LENGTH, at most 72 bytes, "
+                    + "not a common password)");
         }
         Boolean created = tx.execute(status -> {
             AdvisoryLocks.lock(jdbc, AdvisoryLocks.INITIAL_ADMIN);
@@ -59,7 +65,7 @@ class InitialAdmin implements ApplicationRunner {
             }
             Instant now = Timestamps.now(clock);
             users.insert(new AdminUser(UUID.randomUUID(), properties.initAdminUsername(), null,
-                    passwordEncoder.encode(password), AdminRole.ADMIN, 0, null, null, now, now));
+                    passwordEncoder.encode(password), AdminRole.ADMIN, 0, null, null, null, now, now));
             return true;
         });
         if (Boolean.TRUE.equals(created)) {

@@ -4,7 +4,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.GrantType;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
 import io.artstore.admin.support.AdminApiTest;
+import io.artstore.kernel.security.Scopes;
 import io.artstore.testsupport.http.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
@@ -199,13 +209,62 @@ class ServiceAccountTokenIT extends AdminApiTest {
     }
 
     @Test
-    void publishesAuthorizationServerMetadata() {
+    void publishesAuthorizationServerMetadataListingOnlyWhatWorks() {
         TestHttp.Response metadata = http().get("/.well-known/oauth-authorization-server");
         assertThat(metadata.status()).as(metadata.body()).isEqualTo(200);
-        assertThat(metadata.json().path("issuer").asString()).isEqualTo(baseUrl());
-        assertThat(metadata.json().path("token_endpoint").asString()).isEqualTo(baseUrl() + "/oauth2/token");
-        assertThat(metadata.json().path("jwks_uri").asString()).isEqualTo(baseUrl() + "/oauth2/jwks");
-        assertThat(metadata.body()).contains("client_credentials", "client_secret_basic", "client_secret_post");
+        JsonNode json = metadata.json();
+        assertThat(json.path("issuer").asString()).isEqualTo(baseUrl());
+        assertThat(json.path("token_endpoint").asString()).isEqualTo(baseUrl() + "/oauth2/token");
+        assertThat(json.path("jwks_uri").asString()).isEqualTo(baseUrl() + "/oauth2/jwks");
+        assertThat(strings(json.path("grant_types_supported"))).containsExactly("client_credentials");
+        assertThat(strings(json.path("token_endpoint_auth_methods_supported")))
+                .containsExactlyInAnyOrder("client_secret_basic", "client_secret_post");
+        assertThat(strings(json.path("scopes_supported"))).containsExactlyInAnyOrderElementsOf(Scopes.ALL);
+        // no authorization endpoint, so no response types (RFC 8414 3.2 forbids an empty array)
+        assertThat(json.has("authorization_endpoint")).isFalse();
+        assertThat(json.has("response_types_supported")).isFalse();
+        assertThat(json.propertyNames()).containsExactlyInAnyOrder("issuer", "token_endpoint",
+                "token_endpoint_auth_methods_supported", "jwks_uri", "grant_types_supported", "scopes_supported");
+        // no OpenID Connect provider configuration either: no OIDC flow is offered
+        assertThat(http().get("/.well-known/openid-configuration").status()).isNotEqualTo(200);
+    }
+
+    @Test
+    void standardClientsConfigureThemselvesFromTheMetadataAndGetAToken() throws Exception {
+        JsonNode account = createServiceAccount(unique("discovering"), "[\"files:read\"]");
+        String clientId = account.path("client_id").asString();
+
+        AuthorizationServerMetadata nimbus = AuthorizationServerMetadata.parse(
+                http().get("/.well-known/oauth-authorization-server").body());
+        assertThat(nimbus.getIssuer().getValue()).isEqualTo(baseUrl());
+        assertThat(nimbus.getAuthorizationEndpointURI()).isNull();
+        assertThat(nimbus.getGrantTypes()).containsExactly(GrantType.CLIENT_CREDENTIALS);
+        TokenResponse nimbusToken = TokenResponse.parse(new TokenRequest(nimbus.getTokenEndpointURI(),
+                new ClientSecretBasic(new ClientID(clientId), new Secret(account.path("client_secret").asString())),
+                new ClientCredentialsGrant()).toHTTPRequest().send());
+        assertThat(nimbusToken.indicatesSuccess()).as(nimbusToken.toString()).isTrue();
+        assertThat(independentDecoder().decode(nimbusToken.toSuccessResponse().getTokens().getAccessToken().getValue())
+                .getSubject()).isEqualTo(clientId);
+
+        ClientRegistration spring = ClientRegistrations.fromIssuerLocation(baseUrl())
+                .registrationId("artstore")
+                .clientId(clientId)
+                .clientSecret(account.path("client_secret").asString())
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .build();
+        assertThat(spring.getProviderDetails().getTokenUri()).isEqualTo(baseUrl() + "/oauth2/token");
+        assertThat(spring.getClientAuthenticationMethod()).isEqualTo(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
+        OAuth2AccessTokenResponse springToken = new RestClientClientCredentialsTokenResponseClient()
+                .getTokenResponse(new OAuth2ClientCredentialsGrantRequest(spring));
+        Jwt jwt = independentDecoder().decode(springToken.getAccessToken().getTokenValue());
+        assertThat(jwt.getSubject()).isEqualTo(clientId);
+        assertThat(jwt.getIssuer().toString()).isEqualTo(spring.getProviderDetails().getIssuerUri());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new java.util.ArrayList<>();
+        array.forEach(value -> values.add(value.asString()));
+        return values;
     }
 
     @Test

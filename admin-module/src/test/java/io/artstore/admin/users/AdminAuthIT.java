@@ -1,6 +1,11 @@
 package io.artstore.admin.users;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.artstore.admin.support.AdminApiTest;
 import io.artstore.testsupport.http.TestHttp;
@@ -15,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdminAuthIT extends AdminApiTest {
 
     private static final String PASSWORD = "correct-horse-1";
+    private static final Pattern LOCKED_UNTIL = Pattern.compile("locked until (\\S+?Z)");
 
     @Test
     void loginReturnsAnAccessTokenWithRoleAndAnOpaqueRefreshToken() {
@@ -163,6 +169,63 @@ class AdminAuthIT extends AdminApiTest {
 
         String metrics = http().get("/metrics").body();
         assertThat(metrics).contains("artstore_admin_lockouts_total", "artstore_admin_login_failures_total{");
+    }
+
+    @Test
+    void anUnknownNameAnswersExactlyLikeAnExistingOneAndIsLockedAfterAsManyFailures() {
+        String known = unique("real");
+        createUser(known, PASSWORD, "readonly");
+        String unknown = unique("ghost");
+
+        List<String> knownAnswers = new ArrayList<>();
+        List<String> unknownAnswers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            knownAnswers.add(answer(login(known, "wrong-password")));
+            unknownAnswers.add(answer(login(unknown, "wrong-password")));
+        }
+        assertThat(masked(unknownAnswers)).isEqualTo(masked(knownAnswers));
+        // the locks end when they would for one account locked a moment after the other
+        assertThat(Duration.between(lockEnd(knownAnswers.get(5)), lockEnd(unknownAnswers.get(5))).abs())
+                .isLessThan(Duration.ofSeconds(10));
+        assertThat(knownAnswers.subList(0, 4)).allMatch(answer -> answer.startsWith("401 ") && answer.contains("INVALID_CREDENTIALS"));
+        assertThat(knownAnswers.subList(4, 6)).allMatch(answer -> answer.startsWith("423 ") && answer.contains("ACCOUNT_LOCKED"));
+        // the right password of the real account is refused like any password of the unknown name
+        assertThat(masked(List.of(answer(login(unknown, PASSWORD))))).isEqualTo(masked(List.of(answer(login(known, PASSWORD)))));
+
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        assertThat(answer(login(unknown, "wrong-password"))).isEqualTo(answer(login(known, "wrong-password")))
+                .startsWith("401 ");
+    }
+
+    @Test
+    void aStreakOfFailuresExpiresAlikeForExistingAndUnknownNames() {
+        String known = unique("patient");
+        createUser(known, PASSWORD, "readonly");
+        String unknown = unique("phantom");
+        for (int i = 0; i < 4; i++) {
+            assertThat(answer(login(unknown, "wrong-password"))).isEqualTo(answer(login(known, "wrong-password")));
+        }
+        // "fail four times, wait, fail once more" must not tell the names apart either
+        clock.advance(Duration.ofMinutes(15));
+        TestHttp.Response knownFifth = login(known, "wrong-password");
+        assertThat(answer(login(unknown, "wrong-password"))).isEqualTo(answer(knownFifth));
+        assertThat(knownFifth.status()).isEqualTo(401);
+        assertThat(login(known, PASSWORD).status()).isEqualTo(200);
+    }
+
+    private static String answer(TestHttp.Response response) {
+        return response.status() + " " + response.body();
+    }
+
+    /** The answers with the lock end left out: two accounts locked at slightly different times differ there. */
+    private static List<String> masked(List<String> answers) {
+        return answers.stream().map(answer -> LOCKED_UNTIL.matcher(answer).replaceAll("locked until <time>")).toList();
+    }
+
+    private static Instant lockEnd(String answer) {
+        Matcher matcher = LOCKED_UNTIL.matcher(answer);
+        assertThat(matcher.find()).as(answer).isTrue();
+        return Instant.parse(matcher.group(1));
     }
 
     @Test

@@ -133,6 +133,30 @@ class AdminUsersIT extends AdminApiTest {
     }
 
     @Test
+    void commonPasswordsAreRefusedOnCreateResetAndChange() {
+        TestHttp admin = as(adminToken());
+        TestHttp.Response created = admin.postJson("/api/v1/admin-users",
+                "{\"username\":\"" + unique("weak") + "\",\"password\":\"password\",\"role\":\"admin\"}");
+        assertCommon(created, "password");
+        assertCommon(admin.postJson("/api/v1/admin-users",
+                "{\"username\":\"" + unique("weak") + "\",\"password\":\"Qwerty123\",\"role\":\"admin\"}"), "password");
+
+        String username = unique("resettable");
+        String id = createUser(username, PASSWORD, "readonly").path("id").asString();
+        assertCommon(admin.postJson("/api/v1/admin-users/" + id + "/reset-password",
+                "{\"new_password\":\"iloveyou\"}"), "new_password");
+        assertCommon(as(loginToken(username, PASSWORD)).postJson("/api/v1/admin-auth/change-password",
+                "{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"password1\"}"), "new_password");
+        assertThat(login(username, PASSWORD).status()).as("password unchanged").isEqualTo(200);
+    }
+
+    private static void assertCommon(TestHttp.Response response, String field) {
+        assertInvalid(response, field);
+        assertThat(response.json().path("error").path("message").asString())
+                .isEqualTo(field + ": is one of the most commonly used passwords and easy to guess; choose another one");
+    }
+
+    @Test
     void serviceAccountsWithAdminScopesManageUsersToo() {
         String writer = serviceToken(createServiceAccount(unique("provisioner"), "[\"admin:read\",\"admin:write\"]"));
         String reader = serviceToken(createServiceAccount(unique("auditor"), "[\"admin:read\"]"));

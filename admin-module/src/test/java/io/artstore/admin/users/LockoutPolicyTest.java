@@ -28,7 +28,7 @@ class LockoutPolicyTest {
 
     @Test
     void lockEndsByItselfAndCountingStartsAgain() {
-        LockoutPolicy.State locked = new LockoutPolicy.State(5, T0.plus(Duration.ofMinutes(15)));
+        LockoutPolicy.State locked = new LockoutPolicy.State(5, T0.plus(Duration.ofMinutes(15)), T0);
         assertThat(policy.isLocked(locked, T0.plus(Duration.ofMinutes(15)).minusNanos(1))).isTrue();
         Instant after = T0.plus(Duration.ofMinutes(15));
         assertThat(policy.isLocked(locked, after)).isFalse();
@@ -41,10 +41,29 @@ class LockoutPolicyTest {
 
     @Test
     void currentStateKeepsARunningLockAndCount() {
-        LockoutPolicy.State counting = new LockoutPolicy.State(3, null);
+        LockoutPolicy.State counting = new LockoutPolicy.State(3, null, T0);
         assertThat(policy.current(counting, T0)).isEqualTo(counting);
-        LockoutPolicy.State locked = new LockoutPolicy.State(5, T0.plusSeconds(60));
+        LockoutPolicy.State locked = new LockoutPolicy.State(5, T0.plusSeconds(60), T0.minus(Duration.ofMinutes(14)));
         assertThat(policy.current(locked, T0)).isEqualTo(locked);
+    }
+
+    @Test
+    void aStreakOfFailuresIsForgottenOneLockDurationAfterItsLastFailure() {
+        LockoutPolicy.State state = LockoutPolicy.State.CLEAR;
+        for (int i = 0; i < 4; i++) {
+            state = policy.afterFailure(state, T0.plus(Duration.ofMinutes(i)));
+        }
+        Instant lastFailure = T0.plus(Duration.ofMinutes(3));
+        assertThat(state.lastFailureAt()).isEqualTo(lastFailure);
+        assertThat(policy.expiry(state)).isEqualTo(lastFailure.plus(Duration.ofMinutes(15)));
+        assertThat(policy.current(state, lastFailure.plus(Duration.ofMinutes(15)).minusNanos(1))).isEqualTo(state);
+        assertThat(policy.current(state, lastFailure.plus(Duration.ofMinutes(15)))).isEqualTo(LockoutPolicy.State.CLEAR);
+
+        LockoutPolicy.State fifthInTime = policy.afterFailure(state, lastFailure.plus(Duration.ofMinutes(14)));
+        assertThat(policy.isLocked(fifthInTime, lastFailure.plus(Duration.ofMinutes(14)))).isTrue();
+        LockoutPolicy.State fifthTooLate = policy.afterFailure(state, lastFailure.plus(Duration.ofMinutes(15)));
+        assertThat(fifthTooLate.failedAttempts()).isEqualTo(1);
+        assertThat(fifthTooLate.lockedUntil()).isNull();
     }
 
     @Test
