@@ -3,7 +3,10 @@ package io.artstore.admin.storage;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A row of {@code storage_elements}: a registered storage element and what it last reported. */
+/**
+ * A row of {@code storage_elements}: a registered storage element and what it last reported.
+ * The {@code filesystem*} fields are null for SEs that do not report them.
+ */
 public record StorageElement(
         UUID id,
         String name,
@@ -14,6 +17,9 @@ public record StorageElement(
         long capacityBytes,
         long usedBytes,
         long availableBytes,
+        String filesystemId,
+        Long filesystemTotalBytes,
+        Long filesystemAvailableBytes,
         Instant lastSyncAt,
         Instant lastFileSyncAt,
         Instant createdAt,

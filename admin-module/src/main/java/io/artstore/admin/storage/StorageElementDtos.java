@@ -25,9 +25,18 @@ public final class StorageElementDtos {
             @Schema(description = "The SE's own id (from its /api/v1/info)", example = "se-01") String storageId,
             @Schema(allowableValues = {"edit", "rw", "ro", "ar"}) String mode,
             @Schema(allowableValues = {"online", "offline", "degraded", "maintenance"}) String status,
-            @Schema(description = "Total capacity in bytes") long capacityBytes,
-            @Schema(description = "Used bytes") long usedBytes,
-            @Schema(description = "Free bytes") long availableBytes,
+            @Schema(description = "Total capacity of the SE in bytes (its SE_MAX_CAPACITY, else its file system's size)")
+            long capacityBytes,
+            @Schema(description = "Bytes of the SE's files") long usedBytes,
+            @Schema(description = "Bytes the SE can still take: min(capacity - used, free space of its file system)")
+            long availableBytes,
+            @Schema(description = "Opaque id of the SE's file system; SEs with one id share a disk (count its size "
+                    + "and free space once). Null when the SE does not report it", nullable = true)
+            String filesystemId,
+            @Schema(description = "Size of the SE's file system, shared with the other SEs on it", nullable = true)
+            Long filesystemTotalBytes,
+            @Schema(description = "Free bytes of the SE's file system, shared with the other SEs on it", nullable = true)
+            Long filesystemAvailableBytes,
             @Schema(description = "Last successful info refresh (mode, status, capacity)", nullable = true) Instant lastSyncAt,
             @Schema(description = "Last completed file-registry sync", nullable = true) Instant lastFileSyncAt,
             Instant createdAt,
@@ -35,8 +44,8 @@ public final class StorageElementDtos {
 
         public static View of(StorageElement se) {
             return new View(se.id(), se.name(), se.url(), se.storageId(), se.mode(), se.status(), se.capacityBytes(),
-                    se.usedBytes(), se.availableBytes(), se.lastSyncAt(), se.lastFileSyncAt(), se.createdAt(),
-                    se.updatedAt());
+                    se.usedBytes(), se.availableBytes(), se.filesystemId(), se.filesystemTotalBytes(),
+                    se.filesystemAvailableBytes(), se.lastSyncAt(), se.lastFileSyncAt(), se.createdAt(), se.updatedAt());
         }
     }
 
@@ -73,14 +82,19 @@ public final class StorageElementDtos {
             Capacity capacity) {
 
         static DiscoverResponse of(SeStorageInfo info) {
-            SeStorageInfo.Capacity c = info.capacity();
+            ReportedCapacity c = ReportedCapacity.of(info.capacity());
             return new DiscoverResponse(info.storageId(), info.mode(), info.status(), info.version(),
-                    c == null ? new Capacity(0, 0, 0) : new Capacity(c.totalBytes(), c.usedBytes(), c.availableBytes()));
+                    new Capacity(c.totalBytes(), c.usedBytes(), c.availableBytes(), c.filesystemId(),
+                            c.filesystemTotalBytes(), c.filesystemAvailableBytes()));
         }
     }
 
-    @Schema(name = "StorageCapacity")
-    public record Capacity(long totalBytes, long usedBytes, long availableBytes) {
+    @Schema(name = "StorageCapacity", description = "The SE's capacity; the filesystem fields are null when the SE "
+            + "does not report them")
+    public record Capacity(long totalBytes, long usedBytes, long availableBytes,
+                           @Schema(nullable = true) String filesystemId,
+                           @Schema(nullable = true) Long filesystemTotalBytes,
+                           @Schema(nullable = true) Long filesystemAvailableBytes) {
     }
 
     @Schema(name = "ModeChangeRequest", description = "Mode transition of a storage element (extension of the contract)")

@@ -80,9 +80,12 @@ public class StorageElementRepository {
     public void insert(StorageElement se) {
         jdbc.sql("""
                         INSERT INTO storage_elements (id, name, url, storage_id, mode, status, capacity_bytes, used_bytes,
-                                                      available_bytes, last_sync_at, last_file_sync_at, created_at, updated_at)
+                                                      available_bytes, filesystem_id, filesystem_total_bytes,
+                                                      filesystem_available_bytes, last_sync_at, last_file_sync_at,
+                                                      created_at, updated_at)
                         VALUES (:id, :name, :url, :storageId, :mode, :status, :capacity, :used,
-                                :available, :lastSyncAt, :lastFileSyncAt, :createdAt, :updatedAt)
+                                :available, :filesystemId, :filesystemTotal, :filesystemAvailable, :lastSyncAt,
+                                :lastFileSyncAt, :createdAt, :updatedAt)
                         """)
                 .param("id", se.id())
                 .param("name", se.name())
@@ -93,6 +96,9 @@ public class StorageElementRepository {
                 .param("capacity", se.capacityBytes())
                 .param("used", se.usedBytes())
                 .param("available", se.availableBytes())
+                .param("filesystemId", se.filesystemId())
+                .param("filesystemTotal", se.filesystemTotalBytes())
+                .param("filesystemAvailable", se.filesystemAvailableBytes())
                 .param("lastSyncAt", Timestamps.sql(se.lastSyncAt()))
                 .param("lastFileSyncAt", Timestamps.sql(se.lastFileSyncAt()))
                 .param("createdAt", Timestamps.sql(se.createdAt()))
@@ -110,19 +116,24 @@ public class StorageElementRepository {
     }
 
     /** Stores what the SE's {@code /api/v1/info} reported. */
-    public boolean updateInfo(UUID id, String mode, String status, long capacity, long used, long available, Instant now) {
+    public boolean updateInfo(UUID id, String mode, String status, ReportedCapacity capacity, Instant now) {
         return jdbc.sql("""
                         UPDATE storage_elements
                         SET mode = :mode, status = :status, capacity_bytes = :capacity, used_bytes = :used,
-                            available_bytes = :available, last_sync_at = :now, updated_at = :now
+                            available_bytes = :available, filesystem_id = :filesystemId,
+                            filesystem_total_bytes = :filesystemTotal,
+                            filesystem_available_bytes = :filesystemAvailable, last_sync_at = :now, updated_at = :now
                         WHERE id = :id
                         """)
                 .param("id", id)
                 .param("mode", mode)
                 .param("status", status)
-                .param("capacity", capacity)
-                .param("used", used)
-                .param("available", available)
+                .param("capacity", capacity.totalBytes())
+                .param("used", capacity.usedBytes())
+                .param("available", capacity.availableBytes())
+                .param("filesystemId", capacity.filesystemId())
+                .param("filesystemTotal", capacity.filesystemTotalBytes())
+                .param("filesystemAvailable", capacity.filesystemAvailableBytes())
                 .param("now", Timestamps.sql(now))
                 .update() == 1;
     }
@@ -167,6 +178,9 @@ public class StorageElementRepository {
                 rs.getLong("capacity_bytes"),
                 rs.getLong("used_bytes"),
                 rs.getLong("available_bytes"),
+                rs.getString("filesystem_id"),
+                rs.getObject("filesystem_total_bytes", Long.class),
+                rs.getObject("filesystem_available_bytes", Long.class),
                 Timestamps.read(rs, "last_sync_at"),
                 Timestamps.read(rs, "last_file_sync_at"),
                 Timestamps.read(rs, "created_at"),

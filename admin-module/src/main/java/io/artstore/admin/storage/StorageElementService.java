@@ -59,11 +59,11 @@ public class StorageElementService {
                     + existing.url() + ")");
         });
         Instant now = Timestamps.now(clock);
-        SeStorageInfo.Capacity capacity = info.capacity();
+        ReportedCapacity capacity = ReportedCapacity.of(info.capacity());
         StorageElement se = new StorageElement(UUID.randomUUID(), request.name().strip(), url, info.storageId(),
-                info.mode(), StorageElement.ONLINE,
-                capacity == null ? 0 : capacity.totalBytes(), capacity == null ? 0 : capacity.usedBytes(),
-                capacity == null ? 0 : capacity.availableBytes(), now, null, now, now);
+                info.mode(), StorageElement.ONLINE, capacity.totalBytes(), capacity.usedBytes(),
+                capacity.availableBytes(), capacity.filesystemId(), capacity.filesystemTotalBytes(),
+                capacity.filesystemAvailableBytes(), now, null, now, now);
         try {
             repository.insert(se);
         } catch (DuplicateKeyException ex) {

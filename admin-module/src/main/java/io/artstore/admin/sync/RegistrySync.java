@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 
 import io.artstore.admin.common.Timestamps;
+import io.artstore.admin.storage.ReportedCapacity;
 import io.artstore.admin.storage.StorageElement;
 import io.artstore.admin.storage.StorageElementCalls;
 import io.artstore.admin.storage.StorageElementRepository;
@@ -107,12 +108,8 @@ public class RegistrySync {
             }
             throw ex;
         }
-        SeStorageInfo.Capacity capacity = info.capacity();
         storageElements.updateInfo(se.id(), known(info.mode(), MODES, se.mode()), known(info.status(), STATUSES, StorageElement.ONLINE),
-                capacity == null ? 0 : Math.max(0, capacity.totalBytes()),
-                capacity == null ? 0 : Math.max(0, capacity.usedBytes()),
-                capacity == null ? 0 : Math.max(0, capacity.availableBytes()),
-                Timestamps.now(clock));
+                ReportedCapacity.of(info.capacity()), Timestamps.now(clock));
         if (info.storageId() != null && !info.storageId().equals(se.storageId())) {
             log.warn("Storage element at {} now reports storage_id {} (registered as {})", se.url(), info.storageId(),
                     se.storageId());

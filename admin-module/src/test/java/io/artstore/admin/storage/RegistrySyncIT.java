@@ -170,6 +170,13 @@ class RegistrySyncIT extends AdminApiTest {
         assertThat(rwSe.path("status").asString()).isEqualTo("online");
         assertThat(rwSe.path("last_file_sync_at").isNull()).isFalse();
         assertThat(rwSe.path("capacity_bytes").asLong()).isPositive();
+        // both SEs keep their data in one temporary directory, so on one file system: one id
+        JsonNode editSe = as(adminToken()).get("/api/v1/storage-elements/" + editId).json();
+        assertThat(rwSe.path("filesystem_id").asString()).matches("[0-9a-f]{32}")
+                .isEqualTo(editSe.path("filesystem_id").asString());
+        assertThat(rwSe.path("filesystem_total_bytes").asLong()).isPositive()
+                .isGreaterThanOrEqualTo(rwSe.path("capacity_bytes").asLong());
+        assertThat(rwSe.path("filesystem_available_bytes").asLong()).isPositive();
 
         assertRegistryEqualsListing(edit, editId, 12);
         assertRegistryEqualsListing(rw, rwId, 9);
@@ -314,7 +321,8 @@ class RegistrySyncIT extends AdminApiTest {
             assertThat(filesTable()).isEqualTo(filesBefore);
             Map<String, Object> seAfter = seRow(rwId);
             for (String column : List.of("name", "url", "storage_id", "mode", "capacity_bytes", "used_bytes",
-                    "available_bytes", "last_sync_at", "last_file_sync_at")) {
+                    "available_bytes", "filesystem_id", "filesystem_total_bytes", "filesystem_available_bytes",
+                    "last_sync_at", "last_file_sync_at")) {
                 assertThat(seAfter.get(column)).as(column).isEqualTo(seBefore.get(column));
             }
             assertThat(as(adminToken()).get("/api/v1/storage-elements?status=offline").json().path("total").asLong())

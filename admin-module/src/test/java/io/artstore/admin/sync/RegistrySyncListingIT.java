@@ -331,7 +331,7 @@ class RegistrySyncListingIT extends AdminApiTest {
             this.files = new CopyOnWriteArrayList<>(files);
             Instant now = clock.instant();
             storageElements.insert(new StorageElement(id, "Scripted", url, "se-" + id, "edit", StorageElement.ONLINE,
-                    0, 0, 0, null, null, now, now));
+                    0, 0, 0, null, null, null, null, null, now, now));
         }
 
         @Override

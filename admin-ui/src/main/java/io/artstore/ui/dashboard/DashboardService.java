@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.artstore.ui.api.AdminApiException;
 import io.artstore.ui.files.FilesService;
+import io.artstore.ui.storage.Capacity;
 import io.artstore.ui.storage.ModeTransitions;
 import io.artstore.ui.storage.StorageElement;
 import io.artstore.ui.storage.StorageService;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Dashboard numbers, each taken from admin-module's lists: counts are the {@code total}
- * of a filtered list of one item, capacity the sum over all storage elements.
+ * of a filtered list of one item, capacity the total over all storage elements with each
+ * file system counted once ({@link Capacity}).
  */
 @Service
 public class DashboardService {
@@ -35,8 +37,7 @@ public class DashboardService {
     public DashboardData load() {
         boolean storageAvailable = true;
         long seTotal = 0;
-        long capacity = 0;
-        long used = 0;
+        Capacity capacity = new Capacity(0, 0, 0);
         Map<String, Long> byMode = new LinkedHashMap<>();
         Map<String, Long> byStatus = new LinkedHashMap<>();
         List<StorageElement> elements = List.of();
@@ -49,10 +50,7 @@ public class DashboardService {
             for (String status : ModeTransitions.STATUSES) {
                 byStatus.put(status, storage.page(null, status, 1, 0).total());
             }
-            for (StorageElement se : elements) {
-                capacity += se.capacityBytes() == null ? 0 : se.capacityBytes();
-                used += se.usedBytes() == null ? 0 : se.usedBytes();
-            }
+            capacity = Capacity.of(elements);
         } catch (AdminApiException ex) {
             rethrowAccessProblems(ex);
             log.debug("Storage numbers unavailable: {} {}", ex.status(), ex.code());
@@ -71,7 +69,7 @@ public class DashboardService {
             log.debug("File numbers unavailable: {} {}", ex.status(), ex.code());
             filesAvailable = false;
         }
-        return new DashboardData(storageAvailable, seTotal, byMode, byStatus, capacity, used, elements,
+        return new DashboardData(storageAvailable, seTotal, byMode, byStatus, capacity, elements,
                 filesAvailable, filesTotal, byFileStatus);
     }
 

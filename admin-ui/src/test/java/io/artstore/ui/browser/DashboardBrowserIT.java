@@ -1,6 +1,11 @@
 package io.artstore.ui.browser;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.artstore.testsupport.http.TestHttp;
+import io.artstore.ui.storage.Capacity;
+import io.artstore.ui.storage.StorageElement;
 import io.artstore.ui.web.Formats;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -49,16 +54,23 @@ class DashboardBrowserIT extends BrowserTestBase {
             assertThat(browser().text(By.id("files-status-" + status))).as(status)
                     .isEqualTo(total(api, "/api/v1/files?limit=1&status=" + status));
         }
-        long capacity = 0;
-        long used = 0;
+        // used summed over the SEs, total and free once per file system (the SEs of this stack share one disk)
+        List<StorageElement> elements = new ArrayList<>();
         for (JsonNode item : api.get("/api/v1/storage-elements?limit=1000").json().path("items")) {
-            capacity += item.path("capacity_bytes").asLong();
-            used += item.path("used_bytes").asLong();
+            assertThat(item.path("filesystem_id").asString()).as("filesystem_id").matches("[0-9a-f]{32}");
+            elements.add(new StorageElement(item.path("id").asString(), item.path("name").asString(), null,
+                    item.path("storage_id").asString(), item.path("mode").asString(), item.path("status").asString(),
+                    item.path("capacity_bytes").asLong(), item.path("used_bytes").asLong(),
+                    item.path("available_bytes").asLong(), item.path("filesystem_id").asString(),
+                    item.path("filesystem_total_bytes").asLong(), item.path("filesystem_available_bytes").asLong(),
+                    null, null, null, null));
         }
+        Capacity capacity = Capacity.of(elements);
         Formats fmt = new Formats();
-        assertThat(browser().text(By.id("capacity-total"))).isEqualTo(fmt.bytes(capacity));
-        assertThat(browser().text(By.id("capacity-used"))).isEqualTo(fmt.bytes(used));
-        assertThat(browser().text(By.id("capacity-percent"))).isEqualTo(String.valueOf(fmt.percent(used, capacity)));
+        assertThat(browser().text(By.id("capacity-total"))).isEqualTo(fmt.bytes(capacity.totalBytes()));
+        assertThat(browser().text(By.id("capacity-used"))).isEqualTo(fmt.bytes(capacity.usedBytes()));
+        assertThat(browser().text(By.id("capacity-free"))).isEqualTo(fmt.bytes(capacity.freeBytes()));
+        assertThat(browser().text(By.id("capacity-percent"))).isEqualTo(String.valueOf(capacity.filledPercent()));
         browser().screenshot("dashboard-numbers");
         browser().logout();
     }

@@ -52,7 +52,14 @@ final class FakeAdminModule implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** An SE as an older one reports it: no file-system fields. */
     Map<String, Object> addStorageElement(String name, String storageId, String mode, String status, long capacity, long used) {
+        return addStorageElement(name, storageId, mode, status, capacity, used, capacity - used, null, null, null);
+    }
+
+    Map<String, Object> addStorageElement(String name, String storageId, String mode, String status, long capacity,
+                                          long used, long available, String filesystemId, Long filesystemTotal,
+                                          Long filesystemAvailable) {
         Map<String, Object> se = new LinkedHashMap<>();
         String id = UUID.randomUUID().toString();
         se.put("id", id);
@@ -63,7 +70,10 @@ final class FakeAdminModule implements AutoCloseable {
         se.put("status", status);
         se.put("capacity_bytes", capacity);
         se.put("used_bytes", used);
-        se.put("available_bytes", capacity - used);
+        se.put("available_bytes", available);
+        se.put("filesystem_id", filesystemId);
+        se.put("filesystem_total_bytes", filesystemTotal);
+        se.put("filesystem_available_bytes", filesystemAvailable);
         se.put("last_sync_at", Instant.now().toString());
         se.put("last_file_sync_at", Instant.now().toString());
         se.put("created_at", Instant.now().toString());

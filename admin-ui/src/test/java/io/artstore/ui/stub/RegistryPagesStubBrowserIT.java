@@ -150,6 +150,75 @@ class RegistryPagesStubBrowserIT {
     }
 
     @Test
+    void capacityPerSeAndTheLowSpaceWarningInEnglishAndRussian() {
+        long gib = 1L << 30;
+        long mib = 1L << 20;
+        // two SEs on one 252 GiB disk with 76 GiB free, and one capped at 100 GiB with 5 GiB left
+        FAKE.addStorageElement("Shared A", "se-shared-a", "rw", "online", 252 * gib, 200 * mib, 76 * gib, "fs-1",
+                252 * gib, 76 * gib);
+        FAKE.addStorageElement("Shared B", "se-shared-b", "edit", "online", 252 * gib, 124 * mib, 76 * gib, "fs-1",
+                252 * gib, 76 * gib);
+        Map<String, Object> full = FAKE.addStorageElement("Full SE", "se-full", "rw", "online", 100 * gib, 95 * gib,
+                5 * gib, "fs-2", 500 * gib, 300 * gib);
+
+        browser.login("admin", "pw");
+        // the shared disk counts once: 252 + 100 GiB, 76 + 5 GiB free
+        assertThat(browser.text(By.id("capacity-total"))).isEqualTo("352.0 GiB");
+        assertThat(browser.text(By.id("capacity-free"))).isEqualTo("81.0 GiB");
+        assertThat(browser.text(By.id("capacity-used"))).isEqualTo("95.3 GiB");
+        assertThat(browser.text(By.id("capacity-percent"))).isEqualTo("77");
+        assertThat(browser.present(By.id("capacity-warning"))).isFalse();
+        assertThat(browser.find(By.id("card-capacity")).getAttribute("class")).contains("capacity-ok");
+        assertSeCapacity("se-shared-a", "200.0 MiB", "76.0 GiB", "252.0 GiB", false);
+        assertSeCapacity("se-full", "95.0 GiB", "5.0 GiB", "100.0 GiB", true);
+        assertThat(browser.text(By.cssSelector("tr[data-storage-id='se-full'] .se-capacity-warning")))
+                .isEqualTo("Low free space: less than 10 % is free");
+        browser.screenshot("stub-capacity-dashboard");
+
+        browser.click(By.id("nav-storage"));
+        assertSeCapacity("se-shared-b", "124.0 MiB", "76.0 GiB", "252.0 GiB", false);
+        assertSeCapacity("se-full", "95.0 GiB", "5.0 GiB", "100.0 GiB", true);
+        assertThat(browser.find(By.cssSelector("tr[data-storage-id='se-full'] meter")).getAttribute("value")).isEqualTo("95");
+        browser.screenshot("stub-capacity-storage");
+
+        // only the nearly full SE left: the total warns too
+        FAKE.storageElements.keySet().removeIf(id -> !id.equals(full.get("id")));
+        browser.click(By.id("nav-dashboard"));
+        assertThat(browser.text(By.id("capacity-warning"))).isEqualTo("Low free space: less than 10 % is free");
+        assertThat(browser.find(By.id("card-capacity")).getAttribute("class")).contains("capacity-low");
+        assertThat(browser.find(By.id("capacity-warning")).getCssValue("color")).isEqualTo("rgba(198, 40, 40, 1)");
+
+        browser.click(By.id("lang-ru"));
+        assertThat(browser.text(By.id("capacity-warning"))).isEqualTo("Мало свободного места: свободно меньше 10 %");
+        assertThat(browser.text(By.cssSelector("tr[data-storage-id='se-full'] .se-capacity-warning")))
+                .isEqualTo("Мало свободного места: свободно меньше 10 %");
+        assertThat(browser.text(By.cssSelector("tr[data-storage-id='se-full'] .capacity-line")))
+                .isEqualTo("Занято 95.0 GiB · Свободно 5.0 GiB · Всего 100.0 GiB");
+        assertThat(browser.text(By.id("card-capacity"))).contains("Свободно", "Всего", "% занято");
+        browser.screenshot("stub-capacity-dashboard-ru");
+        browser.click(By.id("nav-storage"));
+        assertThat(browser.find(By.cssSelector("tr[data-storage-id='se-full'] .se-capacity")).getAttribute("class"))
+                .contains("capacity-low");
+        assertThat(browser.text(By.cssSelector("tr[data-storage-id='se-full'] .se-capacity-warning")))
+                .isEqualTo("Мало свободного места: свободно меньше 10 %");
+        browser.click(By.id("lang-en"));
+    }
+
+    private void assertSeCapacity(String storageId, String used, String free, String total, boolean low) {
+        String row = "tr[data-storage-id='" + storageId + "'] ";
+        assertThat(browser.text(By.cssSelector(row + ".se-used"))).isEqualTo(used);
+        assertThat(browser.text(By.cssSelector(row + ".se-free"))).isEqualTo(free);
+        assertThat(browser.text(By.cssSelector(row + ".se-total"))).isEqualTo(total);
+        assertThat(browser.find(By.cssSelector(row + ".se-capacity")).getAttribute("class"))
+                .contains(low ? "capacity-low" : "capacity-ok");
+        assertThat(browser.present(By.cssSelector(row + ".se-capacity-warning"))).isEqualTo(low);
+        if (low) {
+            assertThat(browser.find(By.cssSelector(row + ".se-capacity-warning")).getCssValue("color"))
+                    .isEqualTo("rgba(198, 40, 40, 1)");
+        }
+    }
+
+    @Test
     void filesPage() {
         Map<String, Object> se = FAKE.addStorageElement("Moscow SE 01", "se-msk-01", "rw", "online", 100L << 30, 40L << 30);
         String seId = (String) se.get("id");

@@ -5,26 +5,44 @@ import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.storage.attr.StorageLayout;
 import io.artstore.storage.index.FileIndex;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Capacity bookkeeping: total is {@code SE_MAX_CAPACITY} or the size of the disk, used is
  * the bytes of all indexed files plus uploads in flight, available is bounded by both the
- * configured capacity and the free space the disk really has.
+ * configured capacity and the free space the disk really has. The file system's own size,
+ * free space and id are reported too, so that SEs sharing one disk are not counted twice.
  */
 public class CapacityService {
 
-    /** Contract CapacityInfo. */
-    public record Capacity(long totalBytes, long usedBytes, long availableBytes) {
+    /** Contract CapacityInfo, extended with the (optional) file-system fields. */
+    @Schema(name = "CapacityInfo")
+    public record Capacity(
+            @Schema(description = "Capacity of this SE: SE_MAX_CAPACITY, else the size of its file system")
+            long totalBytes,
+            @Schema(description = "Bytes of this SE's files (all statuses) plus uploads in flight")
+            long usedBytes,
+            @Schema(description = "Bytes this SE can still take: min(total - used, usable space of the file system)")
+            long availableBytes,
+            @Schema(description = "Opaque id of the file system of the data directory: equal for SEs that share "
+                    + "one file system. Optional: absent where the platform cannot tell (count the SE alone)",
+                    nullable = true, example = "5f0c3a9e2b7d4c18a6e1f02d9b3c7a41")
+            @JsonInclude(JsonInclude.Include.NON_NULL) String filesystemId,
+            @Schema(description = "Size of that file system in bytes") long filesystemTotalBytes,
+            @Schema(description = "Bytes of that file system usable by this process (shared by all its SEs)")
+            long filesystemAvailableBytes) {
     }
 
     private final FileIndex index;
     private final FileStore fileStore;
     private final Long maxCapacity;
+    private final String filesystemId;
     private final AtomicLong inFlight = new AtomicLong();
 
     public CapacityService(FileIndex index, StorageLayout layout, DataSize maxCapacity) {
@@ -35,13 +53,16 @@ public class CapacityService {
         } catch (IOException ex) {
             throw new IllegalStateException("Cannot inspect the file system of the data directory", ex);
         }
+        this.filesystemId = FilesystemId.of(layout.dataDir()).orElse(null);
     }
 
     public Capacity capacity() {
-        long total = total();
+        long diskTotal = totalDisk();
+        long diskUsable = usableDisk();
+        long total = maxCapacity != null ? maxCapacity : diskTotal;
         long used = index.usedBytes() + inFlight.get();
-        long available = Math.max(0, Math.min(total - used, usableDisk()));
-        return new Capacity(total, used, available);
+        long available = Math.max(0, Math.min(total - used, diskUsable));
+        return new Capacity(total, used, available, filesystemId, diskTotal, diskUsable);
     }
 
     /** Reserves room for {@code bytes} more bytes of an upload, or throws 507 {@code STORAGE_FULL}. */
@@ -67,9 +88,10 @@ public class CapacityService {
     }
 
     private long total() {
-        if (maxCapacity != null) {
-            return maxCapacity;
-        }
+        return maxCapacity != null ? maxCapacity : totalDisk();
+    }
+
+    private long totalDisk() {
         try {
             return fileStore.getTotalSpace();
         } catch (IOException ex) {

@@ -36,6 +36,11 @@ public class StorageMetrics {
                 .description("Capacity of this storage element").register(registry);
         Gauge.builder("se.storage.available.bytes", capacity, c -> c.capacity().availableBytes())
                 .description("Bytes still available").register(registry);
+        Gauge.builder("se.filesystem.total.bytes", capacity, c -> c.capacity().filesystemTotalBytes())
+                .description("Size of the file system of the data directory (shared with other SEs on it)")
+                .register(registry);
+        Gauge.builder("se.filesystem.available.bytes", capacity, c -> c.capacity().filesystemAvailableBytes())
+                .description("Usable free bytes of the file system of the data directory").register(registry);
         for (Mode mode : Mode.values()) {
             Gauge.builder("se.mode", modes, m -> m.current() == mode ? 1 : 0)
                     .description("1 for the current mode").tag("mode", mode.json()).register(registry);

@@ -3,7 +3,14 @@ package io.artstore.kernel.client.admin;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A storage element as admin-module's registry lists it (contract StorageElement). */
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * A storage element as admin-module's registry lists it (contract StorageElement). Fields
+ * admin-module adds later (such as the file-system ones) are ignored, so a newer
+ * admin-module does not break its readers.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record StorageElementRecord(
         UUID id,
         String name,
