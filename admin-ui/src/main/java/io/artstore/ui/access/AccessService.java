@@ -3,8 +3,8 @@ package io.artstore.ui.access;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.artstore.kernel.paging.Page;
 import io.artstore.ui.api.AdminApi;
-import io.artstore.ui.api.PageResult;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Service;
@@ -21,9 +21,9 @@ public class AccessService {
         this.api = api;
     }
 
-    public PageResult<AdminUser> users() {
+    public Page<AdminUser> users() {
         return api.get(uri -> uri.path("/api/v1/admin-users").queryParam("limit", LIST_LIMIT).build(),
-                new ParameterizedTypeReference<PageResult<AdminUser>>() { });
+                new ParameterizedTypeReference<Page<AdminUser>>() { });
     }
 
     public AdminUser user(String id) {
@@ -62,9 +62,9 @@ public class AccessService {
         api.delete("/api/v1/admin-users/{id}", id);
     }
 
-    public PageResult<ServiceAccount> accounts() {
+    public Page<ServiceAccount> accounts() {
         return api.get(uri -> uri.path("/api/v1/service-accounts").queryParam("limit", LIST_LIMIT).build(),
-                new ParameterizedTypeReference<PageResult<ServiceAccount>>() { });
+                new ParameterizedTypeReference<Page<ServiceAccount>>() { });
     }
 
     public ServiceAccount account(String id) {

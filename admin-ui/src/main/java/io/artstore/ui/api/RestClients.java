@@ -5,8 +5,9 @@ import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
+import io.artstore.kernel.error.ApiError;
+import io.artstore.kernel.error.ApiErrors;
 import io.artstore.ui.UiProperties;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpResponse;
@@ -21,12 +22,10 @@ public class RestClients {
 
     private final RestClient.Builder builder;
     private final UiProperties properties;
-    private final JsonMapper json;
 
-    public RestClients(RestClient.Builder builder, UiProperties properties, JsonMapper json) {
+    public RestClients(RestClient.Builder builder, UiProperties properties) {
         this.builder = builder;
         this.properties = properties;
-        this.json = json;
     }
 
     /** Client for admin-module; 4xx/5xx answers throw {@link AdminApiException}. */
@@ -60,20 +59,10 @@ public class RestClients {
         throw error(response.getStatusCode().value(), response.getBody());
     }
 
-    /** The exception for an error answer with the given status and body. */
+    /** The exception for an error answer with the given status and body (which it closes). */
     public AdminApiException error(int status, InputStream body) {
-        String code = "HTTP_" + status;
-        String message = "";
-        try {
-            ApiErrorBody parsed = json.readValue(body, ApiErrorBody.class);
-            if (parsed != null && parsed.error() != null) {
-                code = parsed.error().code() != null ? parsed.error().code() : code;
-                message = parsed.error().message() != null ? parsed.error().message() : "";
-            }
-        } catch (RuntimeException ex) {
-            // not the common error format: keep the status code
-        }
-        return new AdminApiException(status, code, message);
+        ApiError.Detail error = ApiErrors.read(status, body).error();
+        return new AdminApiException(status, error.code(), error.message() != null ? error.message() : "");
     }
 
     /** Wraps a connection failure. */

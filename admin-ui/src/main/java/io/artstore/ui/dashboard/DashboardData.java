@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.artstore.ui.storage.Capacity;
-import io.artstore.ui.storage.StorageElement;
+import io.artstore.kernel.client.admin.StorageElementRecord;
 
 /**
  * Numbers of the dashboard. {@code storageAvailable}/{@code filesAvailable} are false
@@ -13,6 +13,6 @@ import io.artstore.ui.storage.StorageElement;
  */
 public record DashboardData(boolean storageAvailable, long seTotal, Map<String, Long> seByMode,
                             Map<String, Long> seByStatus, Capacity capacity,
-                            List<StorageElement> elements, boolean filesAvailable, long filesTotal,
+                            List<StorageElementRecord> elements, boolean filesAvailable, long filesTotal,
                             Map<String, Long> filesByStatus) {
 }

@@ -8,7 +8,7 @@ import io.artstore.ui.api.AdminApiException;
 import io.artstore.ui.files.FilesService;
 import io.artstore.ui.storage.Capacity;
 import io.artstore.ui.storage.ModeTransitions;
-import io.artstore.ui.storage.StorageElement;
+import io.artstore.kernel.client.admin.StorageElementRecord;
 import io.artstore.ui.storage.StorageService;
 
 import org.slf4j.Logger;
@@ -40,7 +40,7 @@ public class DashboardService {
         Capacity capacity = new Capacity(0, 0, 0);
         Map<String, Long> byMode = new LinkedHashMap<>();
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        List<StorageElement> elements = List.of();
+        List<StorageElementRecord> elements = List.of();
         try {
             elements = storage.all(null, null);
             seTotal = elements.size();

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.artstore.ui.api.AdminApiException;
-import io.artstore.ui.storage.StorageElement;
+import io.artstore.kernel.client.admin.StorageElementRecord;
 import io.artstore.ui.storage.StorageService;
 import io.artstore.ui.web.ApiErrors;
 import io.artstore.ui.web.Flash;
@@ -119,8 +119,8 @@ public class FilesController {
     private Map<String, String> seNames() {
         Map<String, String> names = new LinkedHashMap<>();
         try {
-            for (StorageElement se : storage.all(null, null)) {
-                names.put(se.id(), se.name());
+            for (StorageElementRecord se : storage.all(null, null)) {
+                names.put(se.id().toString(), se.name());
             }
         } catch (AdminApiException ex) {
             if (ex.status() == 403 || ex.status() == 401) {

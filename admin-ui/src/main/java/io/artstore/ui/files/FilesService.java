@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.artstore.kernel.paging.Page;
+import io.artstore.kernel.paging.PageQuery;
 import io.artstore.ui.api.AdminApi;
-import io.artstore.ui.api.PageResult;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Service;
@@ -31,7 +32,7 @@ public class FilesService {
     public record Criteria(String status, String retentionPolicy, String storageElementId) {
     }
 
-    public PageResult<FileRecord> page(Criteria criteria, int limit, int offset) {
+    public Page<FileRecord> page(Criteria criteria, int limit, int offset) {
         return api.get(uri -> {
             uri.path("/api/v1/files").queryParam("limit", limit).queryParam("offset", offset);
             if (hasText(criteria.status())) {
@@ -44,7 +45,7 @@ public class FilesService {
                 uri.queryParam("storage_element_id", criteria.storageElementId());
             }
             return uri.build();
-        }, new ParameterizedTypeReference<PageResult<FileRecord>>() { });
+        }, new ParameterizedTypeReference<Page<FileRecord>>() { });
     }
 
     /**
@@ -52,7 +53,7 @@ public class FilesService {
      * list (with the other filters) is scanned — up to {@link #SEARCH_SCAN_LIMIT} rows —
      * for names containing it, case-insensitively, since the registry list has no name filter.
      */
-    public PageResult<FileRecord> search(Criteria criteria, String name, int limit, int offset) {
+    public Page<FileRecord> search(Criteria criteria, String name, int limit, int offset) {
         if (!hasText(name)) {
             return page(criteria, limit, offset);
         }
@@ -60,7 +61,7 @@ public class FilesService {
         List<FileRecord> matching = new ArrayList<>();
         int scanned = 0;
         while (scanned < SEARCH_SCAN_LIMIT) {
-            PageResult<FileRecord> page = page(criteria, FETCH_LIMIT, scanned);
+            Page<FileRecord> page = page(criteria, FETCH_LIMIT, scanned);
             for (FileRecord file : page.items()) {
                 if (file.originalFilename() != null && file.originalFilename().toLowerCase(Locale.ROOT).contains(needle)) {
                     matching.add(file);
@@ -71,9 +72,7 @@ public class FilesService {
                 break;
             }
         }
-        int from = Math.min(offset, matching.size());
-        int to = Math.min(from + limit, matching.size());
-        return new PageResult<>(matching.subList(from, to), matching.size(), limit, offset, to < matching.size());
+        return Page.slice(matching, PageQuery.of(limit, offset));
     }
 
     public FileRecord get(String id) {

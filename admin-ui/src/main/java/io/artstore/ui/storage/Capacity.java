@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.artstore.kernel.client.admin.StorageElementRecord;
+
 /**
  * Used, free and total bytes of one storage element or of several, as the UI shows them.
  *
@@ -21,7 +23,7 @@ public record Capacity(long usedBytes, long freeBytes, long totalBytes) {
     /** Below this share of free space (of the total) the UI warns. */
     public static final double LOW_FREE_RATIO = 0.10;
 
-    public static Capacity of(StorageElement se) {
+    public static Capacity of(StorageElementRecord se) {
         long total = nonNegative(se.capacityBytes());
         long used = nonNegative(se.usedBytes());
         long free = se.availableBytes() != null ? nonNegative(se.availableBytes()) : Math.max(0, total - used);
@@ -29,10 +31,10 @@ public record Capacity(long usedBytes, long freeBytes, long totalBytes) {
     }
 
     /** The total over {@code elements}, every file system counted once. */
-    public static Capacity of(Collection<StorageElement> elements) {
-        Map<String, List<StorageElement>> byFilesystem = new LinkedHashMap<>();
+    public static Capacity of(Collection<StorageElementRecord> elements) {
+        Map<String, List<StorageElementRecord>> byFilesystem = new LinkedHashMap<>();
         List<Capacity> alone = new ArrayList<>();
-        for (StorageElement se : elements) {
+        for (StorageElementRecord se : elements) {
             String id = se.filesystemId();
             if (id == null || id.isBlank()) {
                 alone.add(of(se));
@@ -48,7 +50,7 @@ public record Capacity(long usedBytes, long freeBytes, long totalBytes) {
             free += se.freeBytes();
             total += se.totalBytes();
         }
-        for (List<StorageElement> group : byFilesystem.values()) {
+        for (List<StorageElementRecord> group : byFilesystem.values()) {
             Capacity shared = ofOneFilesystem(group);
             used += shared.usedBytes();
             free += shared.freeBytes();
@@ -57,7 +59,7 @@ public record Capacity(long usedBytes, long freeBytes, long totalBytes) {
         return new Capacity(used, free, total);
     }
 
-    private static Capacity ofOneFilesystem(List<StorageElement> group) {
+    private static Capacity ofOneFilesystem(List<StorageElementRecord> group) {
         long used = 0;
         long sumFree = 0;
         long sumTotal = 0;
@@ -65,7 +67,7 @@ public record Capacity(long usedBytes, long freeBytes, long totalBytes) {
         long maxTotal = 0;
         Long diskTotal = null;
         Long diskFree = null;
-        for (StorageElement se : group) {
+        for (StorageElementRecord se : group) {
             Capacity own = of(se);
             used += own.usedBytes();
             sumFree += own.freeBytes();

@@ -1,5 +1,6 @@
 package io.artstore.ui.storage;
 
+import io.artstore.kernel.client.admin.StorageElementRecord;
 import io.artstore.ui.api.AdminApiException;
 import io.artstore.ui.web.ApiErrors;
 import io.artstore.ui.web.Flash;
@@ -73,7 +74,7 @@ public class StorageController {
     public String register(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String url,
                            HttpServletRequest request, HttpServletResponse response, Model model) {
         try {
-            StorageElement se = storage.register(name, url);
+            StorageElementRecord se = storage.register(name, url);
             return Htmx.done(request, response, PAGE, Flash.success("flash.se.registered", se.name(), se.storageId()));
         } catch (AdminApiException ex) {
             model.addAttribute("url", url);
@@ -84,7 +85,7 @@ public class StorageController {
 
     @GetMapping("/{id}/edit")
     public String editForm(@PathVariable String id, HttpServletRequest request, Model model) {
-        StorageElement se = storage.get(id);
+        StorageElementRecord se = storage.get(id);
         model.addAttribute("se", se);
         model.addAttribute("name", se.name());
         model.addAttribute("url", se.url());
@@ -96,7 +97,7 @@ public class StorageController {
                          @RequestParam(defaultValue = "") String url, HttpServletRequest request,
                          HttpServletResponse response, Model model) {
         try {
-            StorageElement se = storage.update(id, name, url);
+            StorageElementRecord se = storage.update(id, name, url);
             return Htmx.done(request, response, PAGE, Flash.success("flash.se.updated", se.name()));
         } catch (AdminApiException ex) {
             model.addAttribute("se", storage.get(id));
@@ -124,7 +125,7 @@ public class StorageController {
 
     @GetMapping("/{id}/mode")
     public String modeForm(@PathVariable String id, HttpServletRequest request, Model model) {
-        StorageElement se = storage.get(id);
+        StorageElementRecord se = storage.get(id);
         model.addAttribute("se", se);
         model.addAttribute("targets", ModeTransitions.targets(se.mode()));
         return Htmx.modal(request, model, "storage/mode");
@@ -135,7 +136,7 @@ public class StorageController {
                              @RequestParam(defaultValue = "false") boolean confirm,
                              @RequestParam(name = "confirm_name", defaultValue = "") String confirmName,
                              HttpServletRequest request, HttpServletResponse response, Model model) {
-        StorageElement se = storage.get(id);
+        StorageElementRecord se = storage.get(id);
         model.addAttribute("se", se);
         model.addAttribute("targets", ModeTransitions.targets(se.mode()));
         model.addAttribute("target", target);
@@ -161,7 +162,7 @@ public class StorageController {
 
     @PostMapping("/{id}/delete")
     public String delete(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
-        StorageElement se = storage.get(id);
+        StorageElementRecord se = storage.get(id);
         try {
             storage.delete(id);
         } catch (AdminApiException ex) {

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.artstore.kernel.client.admin.StorageElementRecord;
+import io.artstore.kernel.paging.Page;
+import io.artstore.kernel.paging.PageQuery;
 import io.artstore.ui.api.AdminApi;
-import io.artstore.ui.api.PageResult;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Service;
@@ -26,7 +28,7 @@ public class StorageService {
     }
 
     /** One page of SEs matching mode and status; {@code total} with {@code limit} 1 is a cheap count. */
-    public PageResult<StorageElement> page(String mode, String status, int limit, int offset) {
+    public Page<StorageElementRecord> page(String mode, String status, int limit, int offset) {
         return api.get(uri -> {
             uri.path("/api/v1/storage-elements").queryParam("limit", limit).queryParam("offset", offset);
             if (hasText(mode)) {
@@ -36,15 +38,15 @@ public class StorageService {
                 uri.queryParam("status", status);
             }
             return uri.build();
-        }, new ParameterizedTypeReference<PageResult<StorageElement>>() { });
+        }, new ParameterizedTypeReference<Page<StorageElementRecord>>() { });
     }
 
     /** Every SE matching mode and status (the registry holds few SEs; paged through defensively). */
-    public List<StorageElement> all(String mode, String status) {
-        List<StorageElement> all = new ArrayList<>();
+    public List<StorageElementRecord> all(String mode, String status) {
+        List<StorageElementRecord> all = new ArrayList<>();
         int offset = 0;
         for (int i = 0; i < MAX_PAGES; i++) {
-            PageResult<StorageElement> page = page(mode, status, FETCH_LIMIT, offset);
+            Page<StorageElementRecord> page = page(mode, status, FETCH_LIMIT, offset);
             all.addAll(page.items());
             if (!page.hasMore() || page.items().isEmpty()) {
                 break;
@@ -58,35 +60,33 @@ public class StorageService {
      * The SE table: mode/status filtered by admin-module, the name search (name, storage id
      * or URL containing {@code query}, case-insensitive) here, then paged.
      */
-    public PageResult<StorageElement> search(String mode, String status, String query, int limit, int offset) {
+    public Page<StorageElementRecord> search(String mode, String status, String query, int limit, int offset) {
         String needle = hasText(query) ? query.strip().toLowerCase(Locale.ROOT) : null;
-        List<StorageElement> matching = all(mode, status).stream()
+        List<StorageElementRecord> matching = all(mode, status).stream()
                 .filter(se -> needle == null || contains(se.name(), needle) || contains(se.storageId(), needle)
                         || contains(se.url(), needle))
                 .toList();
-        int from = Math.min(offset, matching.size());
-        int to = Math.min(from + limit, matching.size());
-        return new PageResult<>(matching.subList(from, to), matching.size(), limit, offset, to < matching.size());
+        return Page.slice(matching, PageQuery.of(limit, offset));
     }
 
-    public StorageElement get(String id) {
-        return api.get("/api/v1/storage-elements/{id}", StorageElement.class, id);
+    public StorageElementRecord get(String id) {
+        return api.get("/api/v1/storage-elements/{id}", StorageElementRecord.class, id);
     }
 
     public Discovery discover(String url) {
         return api.post("/api/v1/storage-elements/discover", Map.of("url", url.strip()), Discovery.class);
     }
 
-    public StorageElement register(String name, String url) {
+    public StorageElementRecord register(String name, String url) {
         return api.post("/api/v1/storage-elements", Map.of("name", name.strip(), "url", url.strip()),
-                StorageElement.class);
+                StorageElementRecord.class);
     }
 
-    public StorageElement update(String id, String name, String url) {
+    public StorageElementRecord update(String id, String name, String url) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name == null ? "" : name.strip());
         body.put("url", url == null ? "" : url.strip());
-        return api.put("/api/v1/storage-elements/{id}", body, StorageElement.class, id);
+        return api.put("/api/v1/storage-elements/{id}", body, StorageElementRecord.class, id);
     }
 
     public void delete(String id) {

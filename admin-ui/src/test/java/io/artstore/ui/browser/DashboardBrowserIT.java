@@ -2,10 +2,11 @@ package io.artstore.ui.browser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import io.artstore.testsupport.http.TestHttp;
+import io.artstore.kernel.client.admin.StorageElementRecord;
 import io.artstore.ui.storage.Capacity;
-import io.artstore.ui.storage.StorageElement;
 import io.artstore.ui.web.Formats;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -55,10 +56,10 @@ class DashboardBrowserIT extends BrowserTestBase {
                     .isEqualTo(total(api, "/api/v1/files?limit=1&status=" + status));
         }
         // used summed over the SEs, total and free once per file system (the SEs of this stack share one disk)
-        List<StorageElement> elements = new ArrayList<>();
+        List<StorageElementRecord> elements = new ArrayList<>();
         for (JsonNode item : api.get("/api/v1/storage-elements?limit=1000").json().path("items")) {
             assertThat(item.path("filesystem_id").asString()).as("filesystem_id").matches("[0-9a-f]{32}");
-            elements.add(new StorageElement(item.path("id").asString(), item.path("name").asString(), null,
+            elements.add(new StorageElementRecord(UUID.fromString(item.path("id").asString()), item.path("name").asString(), null,
                     item.path("storage_id").asString(), item.path("mode").asString(), item.path("status").asString(),
                     item.path("capacity_bytes").asLong(), item.path("used_bytes").asLong(),
                     item.path("available_bytes").asLong(), item.path("filesystem_id").asString(),

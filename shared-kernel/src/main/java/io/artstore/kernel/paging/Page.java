@@ -32,6 +32,27 @@ public record Page<T>(List<T> items, long total, int limit, int offset, @JsonPro
         return new Page<>(List.copyOf(items), countedTo, query.limit(), query.offset(), true, true);
     }
 
+    /** The page {@code query} asks for of the whole list {@code all}, filtered or searched in memory. */
+    public static <T> Page<T> slice(List<T> all, PageQuery query) {
+        int from = Math.min(query.offset(), all.size());
+        int to = (int) Math.min((long) from + query.limit(), all.size());
+        return of(all.subList(from, to), all.size(), query);
+    }
+
+    /** 1-based number of this page (for a pager). */
+    public int page() {
+        return limit == 0 ? 1 : offset / limit + 1;
+    }
+
+    /** Number of pages, at least 1 (a lower bound when {@link #totalCapped}). */
+    public int pages() {
+        return limit == 0 ? 1 : (int) Math.max(1, (total + limit - 1) / limit);
+    }
+
+    public boolean hasPrevious() {
+        return offset > 0;
+    }
+
     public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
         return new Page<>(items.stream().<R>map(mapper).toList(), total, limit, offset, hasMore, totalCapped);
     }

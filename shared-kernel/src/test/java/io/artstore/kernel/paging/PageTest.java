@@ -50,4 +50,32 @@ class PageTest {
         Page<String> mapped = Page.of(List.of(1, 2), 10, PageQuery.of(2, 2)).map(String::valueOf);
         assertThat(mapped).isEqualTo(new Page<>(List.of("1", "2"), 10, 2, 2, true, false));
     }
+
+    @Test
+    void sliceTakesTheRequestedPageOfAWholeList() {
+        List<Integer> all = List.of(1, 2, 3, 4, 5);
+        assertThat(Page.slice(all, PageQuery.of(2, 2))).isEqualTo(new Page<>(List.of(3, 4), 5, 2, 2, true, false));
+        assertThat(Page.slice(all, PageQuery.of(2, 4))).isEqualTo(new Page<>(List.of(5), 5, 2, 4, false, false));
+        assertThat(Page.slice(all, PageQuery.of(2, 9))).isEqualTo(new Page<>(List.of(), 5, 2, 9, false, false));
+        assertThat(Page.slice(all, PageQuery.of(Integer.MAX_VALUE, 1)).items()).containsExactly(2, 3, 4, 5);
+    }
+
+    @Test
+    void pagerNumbersAreOneBasedAndAtLeastOnePage() {
+        Page<Integer> third = new Page<>(List.of(5), 5, 2, 4, false, false);
+        assertThat(third.page()).isEqualTo(3);
+        assertThat(third.pages()).isEqualTo(3);
+        assertThat(third.hasPrevious()).isTrue();
+        Page<Integer> empty = new Page<>(List.of(), 0, 50, 0, false, false);
+        assertThat(empty.page()).isEqualTo(1);
+        assertThat(empty.pages()).isEqualTo(1);
+        assertThat(empty.hasPrevious()).isFalse();
+        assertThat(new Page<>(List.of(), 0, 0, 0, false, false).pages()).isEqualTo(1);
+    }
+
+    @Test
+    void pagerNumbersAreNotPartOfTheJson() {
+        String body = JsonMapper.builder().build().writeValueAsString(new Page<>(List.of(1), 3, 1, 1, true, false));
+        assertThat(body).doesNotContain("page\"").doesNotContain("pages").doesNotContain("previous");
+    }
 }

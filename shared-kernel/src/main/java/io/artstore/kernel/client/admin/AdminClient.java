@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.artstore.kernel.client.ClientProperties;
 import io.artstore.kernel.client.token.ServiceTokenProvider;
+import io.artstore.kernel.error.ApiErrors;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.kernel.paging.Page;
@@ -92,12 +93,7 @@ public class AdminClient {
             if (ex.getStatusCode().is5xxServerError()) {
                 throw new ApiException(ErrorCode.ADMIN_UNAVAILABLE, "admin-module failed (HTTP " + ex.getStatusCode().value() + ")", ex);
             }
-            JsonNode error = json.readTree(ex.getResponseBodyAsByteArray().length == 0 ? "{}".getBytes() : ex.getResponseBodyAsByteArray())
-                    .path("error");
-            ErrorCode code = ErrorCode.parse(error.path("code").asString(""), ex.getStatusCode().value());
-            throw new ApiException(code, org.springframework.http.HttpStatus.valueOf(ex.getStatusCode().value()),
-                    "admin-module: " + error.path("message").asString("HTTP " + ex.getStatusCode().value()),
-                    org.springframework.http.HttpHeaders.EMPTY, ex);
+            throw ApiErrors.exception("admin-module", ex.getStatusCode().value(), ex.getResponseBodyAsByteArray(), ex);
         } catch (ResourceAccessException ex) {
             throw new ApiException(ErrorCode.ADMIN_UNAVAILABLE, "admin-module is unreachable", ex);
         } catch (RestClientException ex) {

@@ -6,8 +6,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * A storage element as admin-module's registry lists it (contract StorageElement). Fields
- * admin-module adds later (such as the file-system ones) are ignored, so a newer
+ * A storage element as admin-module's registry lists it (contract StorageElement). The
+ * {@code filesystem*} fields are null for SEs that do not report them: SEs with one
+ * {@code filesystemId} share a disk. Fields admin-module adds later are ignored, so a newer
  * admin-module does not break its readers.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -21,6 +22,9 @@ public record StorageElementRecord(
         long capacityBytes,
         long usedBytes,
         Long availableBytes,
+        String filesystemId,
+        Long filesystemTotalBytes,
+        Long filesystemAvailableBytes,
         Instant lastSyncAt,
         Instant lastFileSyncAt,
         Instant createdAt,

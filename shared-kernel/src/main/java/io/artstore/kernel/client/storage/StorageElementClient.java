@@ -13,6 +13,8 @@ import javax.net.ssl.SSLContext;
 import io.artstore.kernel.client.ClientProperties;
 import io.artstore.kernel.client.TrustBundle;
 import io.artstore.kernel.client.token.ServiceTokenProvider;
+import io.artstore.kernel.error.ApiError;
+import io.artstore.kernel.error.ApiErrors;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.kernel.paging.Page;
@@ -27,7 +29,6 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -206,20 +207,9 @@ public class StorageElementClient implements AutoCloseable {
         if (!status.isError()) {
             return;
         }
-        String code = ErrorCode.forStatus(status.value()).name();
-        String message = "Storage element answered " + status.value();
-        try (InputStream body = answer) {
-            JsonNode error = json.readTree(body).path("error");
-            if (error.hasNonNull("code")) {
-                code = error.path("code").asString();
-            }
-            if (error.hasNonNull("message")) {
-                message = error.path("message").asString();
-            }
-        } catch (JacksonException ignored) {
-            // not our error format: keep the status-derived code
-        }
-        throw new StorageElementException(status, ErrorCode.parse(code, status.value()), code, message);
+        ApiError.Detail error = ApiErrors.read(status.value(), answer).error();
+        String message = error.message() != null ? error.message() : "Storage element answered " + status.value();
+        throw new StorageElementException(status, ApiErrors.code(error, status.value()), error.code(), message);
     }
 
     private static <T> T call(String baseUrl, java.util.function.Supplier<T> action) {
