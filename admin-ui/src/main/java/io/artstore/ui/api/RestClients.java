@@ -62,6 +62,11 @@ public class RestClients {
     /** The exception for an error answer with the given status and body (which it closes). */
     public AdminApiException error(int status, InputStream body) {
         ApiError.Detail error = ApiErrors.read(status, body).error();
+        if (error.message() == null && status >= 500) {
+            // not our error format: a proxy or gateway in front of the service failed, which the
+            // status's own code (502 -> SE_UNAVAILABLE) would misname
+            return new AdminApiException(status, AdminApiException.UNAVAILABLE, "");
+        }
         return new AdminApiException(status, error.code(), error.message() != null ? error.message() : "");
     }
 
