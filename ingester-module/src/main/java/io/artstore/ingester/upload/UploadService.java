@@ -51,6 +51,7 @@ public class UploadService {
     private final AtomicInteger active = new AtomicInteger();
     private final DistributionSummary bytes;
     private final Counter registrationFailures;
+    private final Counter refusedAfterFile;
 
     public UploadService(IngesterProperties properties, UploadFormParser formParser, StoragePlacement placement,
                          StorageElementClient storage, FileRegistrar registrar, MeterRegistry meters) {
@@ -65,6 +66,10 @@ public class UploadService {
                 .description("Sizes of stored uploads").register(meters);
         this.registrationFailures = Counter.builder("ingester_registration_failures")
                 .description("Files stored on an SE whose registration in admin-module failed after retries")
+                .register(meters);
+        this.refusedAfterFile = Counter.builder("ingester_refused_after_file")
+                .description("Uploads refused at the end of the file part: a part followed the file, "
+                        + "or the rest of the body was not valid multipart")
                 .register(meters);
     }
 
@@ -125,7 +130,7 @@ public class UploadService {
             stored = uploadTo(target, upload, (LimitedInputStream) content, client);
         } catch (java.io.IOException ex) {
             if (client.rejected() != null) {
-                throw client.rejected();
+                throw refusedAfterFile(client);
             }
             throw client.failed() ? malformed(ex) : new ApiException(ErrorCode.SE_UNAVAILABLE, "Upload stream failed", ex);
         }
@@ -142,7 +147,7 @@ public class UploadService {
             return storage.upload(target.url(), upload, content);
         } catch (StorageElementException ex) {
             if (client.rejected() != null) {
-                throw client.rejected();
+                throw refusedAfterFile(client);
             }
             if (content.exceeded() || ex.code() == ErrorCode.FILE_TOO_LARGE) {
                 throw tooLarge();
@@ -157,7 +162,7 @@ public class UploadService {
                     + " refused the upload: " + ex.getMessage(), ex);
         } catch (ApiException ex) {
             if (client.rejected() != null) {
-                throw client.rejected();
+                throw refusedAfterFile(client);
             }
             if (content.exceeded()) {
                 throw tooLarge();
@@ -183,6 +188,11 @@ public class UploadService {
             throw new ApiException(ErrorCode.ADMIN_UNAVAILABLE, "File " + stored.fileId()
                     + " was stored but could not be registered; it will appear after the next registry sync", ex);
         }
+    }
+
+    private ApiException refusedAfterFile(ClientStream client) {
+        refusedAfterFile.increment();
+        return client.rejected();
     }
 
     /** The caller's body broke off or was not valid multipart while it was being streamed. */

@@ -53,8 +53,9 @@ class UploadServiceTest {
     private final StorageElementClient storage = mock(StorageElementClient.class);
     private final FileRegistrar registrar = mock(FileRegistrar.class);
     private final List<SeUpload> kept = new ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final UploadService service = new UploadService(new IngesterProperties(1L << 30, 30, 0, Duration.ofMillis(1)),
-            new UploadFormParser(JsonMapper.builder().build(), 30), placement, storage, registrar, new SimpleMeterRegistry());
+            new UploadFormParser(JsonMapper.builder().build(), 30), placement, storage, registrar, meters);
 
     @BeforeEach
     void storageElement() {
@@ -95,6 +96,9 @@ class UploadServiceTest {
                 });
         assertThat(kept).as("nothing kept on the SE").isEmpty();
         verify(registrar, never()).register(any());
+        assertThat(meters.counter("ingester_refused_after_file").count()).isEqualTo(1);
+        assertThat(meters.counter("ingester_uploads_total", "retention_policy", "temporary", "status", "validation_error")
+                .count()).isEqualTo(1);
     }
 
     @Test
