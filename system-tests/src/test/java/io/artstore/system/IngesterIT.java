@@ -123,6 +123,59 @@ class IngesterIT {
         assertThat(notMultipart.status()).isEqualTo(415);
     }
 
+    /**
+     * A client that puts the file first (curl in argument order, HTML forms in DOM order) sends
+     * a field the ingester can only read after the file went to an SE: the upload is refused,
+     * naming the field, and nothing of it is kept on any SE or in the registry. The body is
+     * written by hand so that the order of its parts is certain.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "retention_policy|permanent",
+            "description|to be kept forever"})
+    void aFieldAfterTheFileIs400NamingItAndNothingIsKeptAnywhere(String field, String value) {
+        int before = filesOnSes();
+        String name = "file-first-" + UUID.randomUUID() + ".pdf";
+        String boundary = "artstore-it-" + UUID.randomUUID();
+        // larger than the ingester's 256 KiB buffer: the SE has received file bytes before the field is read
+        byte[] content = Content.bytes(700_000, 23);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n\r\n"
+                + value + "\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        TestHttp.Response response = ingest.send(ingest.request("/api/v1/files/upload")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("VALIDATION_ERROR");
+        assertThat(response.json().path("error").path("message").asString())
+                .contains("'" + field + "'").contains("form fields must come before the file");
+        String token = clients.adminToken();
+        for (String se : new String[]{stack.seEditUrl(), stack.seRwUrl()}) {
+            assertThat(originalFilenames(clients.storageElement(se, token))).as("files listed by " + se).doesNotContain(name);
+        }
+        assertThat(originalFilenames(clients.admin())).as("files in the registry").doesNotContain(name);
+        assertThat(filesOnSes()).as("attr.json files on the SEs").isEqualTo(before);
+    }
+
+    /** The original file names of every file a service lists at {@code GET /api/v1/files}, all pages. */
+    private static java.util.List<String> originalFilenames(TestHttp service) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int offset = 0; ; offset += 1000) {
+            TestHttp.Response page = service.get("/api/v1/files?limit=1000&offset=" + offset);
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            JsonNode items = page.json().path("items");
+            items.forEach(item -> names.add(item.path("original_filename").asString()));
+            if (items.size() < 1000) {
+                return names;
+            }
+        }
+    }
+
     /** Head of an upload request declaring {@code length} body bytes, with the form fields and file-part header to follow. */
     private String head(long length, String boundary) {
         return "POST /api/v1/files/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + clients.serviceToken("ingest")

@@ -36,15 +36,18 @@ public class UploadController {
     @RequiresScope(Scopes.FILES_WRITE)
     @Operation(summary = "Upload a file",
             description = "Streams the file to a storage element chosen by retention policy (temporary → an edit SE, "
-                    + "permanent → an rw SE) and registers it. Send the form fields before the file part. "
-                    + "The caller's token subject becomes uploaded_by.",
+                    + "permanent → an rw SE) and registers it. The caller's token subject becomes uploaded_by. "
+                    + "Part order: the form fields (description, tags, retention_policy, ttl_days) must come before "
+                    + "the file part, which must be the last part. A field or a second file after the file part is "
+                    + "refused with 400 VALIDATION_ERROR naming it, and nothing of that request is stored or registered.",
             security = @SecurityRequirement(name = "bearerAuth", scopes = Scopes.FILES_WRITE),
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
                     schema = @Schema(implementation = UploadFormSchema.class),
                     encoding = @Encoding(name = "file", contentType = "application/octet-stream"))))
     @ApiResponse(responseCode = "201", description = "Stored and registered",
             content = @Content(schema = @Schema(implementation = UploadResponse.class)))
-    @ApiResponse(responseCode = "400", description = "Invalid form fields or missing file", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "400", description = "VALIDATION_ERROR: invalid, unknown or repeated form fields, "
+            + "missing file, or a part after the file (form fields must come before the file)", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "401", description = "No or invalid token", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "403", description = "Token lacks files:write", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "413", description = "FILE_TOO_LARGE", content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -63,6 +66,6 @@ public class UploadController {
             @Schema(description = "Tags as a JSON array of strings", example = "[\"logo\",\"draft\"]") String tags,
             @Schema(allowableValues = {"temporary", "permanent"}, defaultValue = "temporary") String retentionPolicy,
             @Schema(minimum = "1", maximum = "365", defaultValue = "30", description = "Only for temporary files") Integer ttlDays,
-            @Schema(type = "string", format = "binary", description = "The file; send it last") String file) {
+            @Schema(type = "string", format = "binary", description = "The file: the last part, after all form fields") String file) {
     }
 }

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * One upload from start to end: read and check the form fields, choose a storage element,
  * stream the file part to it as it arrives, register the stored file in admin-module.
  * The form fields must come before the file part, so that nothing reaches an SE before
- * the request is known to be valid.
+ * the request is known to be valid; a part after the file is refused (400) before the SE
+ * commits, so that no upload is stored with a meaning the ingester did not read.
  */
 public class UploadService {
 
@@ -50,6 +51,7 @@ public class UploadService {
     private final AtomicInteger active = new AtomicInteger();
     private final DistributionSummary bytes;
     private final Counter registrationFailures;
+    private final Counter refusedAfterFile;
 
     public UploadService(IngesterProperties properties, UploadFormParser formParser, StoragePlacement placement,
                          StorageElementClient storage, FileRegistrar registrar, MeterRegistry meters) {
@@ -64,6 +66,10 @@ public class UploadService {
                 .description("Sizes of stored uploads").register(meters);
         this.registrationFailures = Counter.builder("ingester_registration_failures")
                 .description("Files stored on an SE whose registration in admin-module failed after retries")
+                .register(meters);
+        this.refusedAfterFile = Counter.builder("ingester_refused_after_file")
+                .description("Uploads refused at the end of the file part: a part followed the file, "
+                        + "or the rest of the body was not valid multipart")
                 .register(meters);
     }
 
@@ -91,7 +97,8 @@ public class UploadService {
                 }
                 UploadForm form = formParser.parse(fields);
                 policy = form.retentionPolicy().value();
-                UploadResponse response = store(form, part, caller, declared > 0 ? Math.max(0, declared - FORM_OVERHEAD) : 0);
+                UploadResponse response = store(form, reader, part, caller,
+                        declared > 0 ? Math.max(0, declared - FORM_OVERHEAD) : 0);
                 outcome = "success";
                 return response;
             }
@@ -106,7 +113,8 @@ public class UploadService {
         }
     }
 
-    private UploadResponse store(UploadForm form, MultipartReader.Part part, String caller, long sizeHint) {
+    private UploadResponse store(UploadForm form, MultipartReader reader, MultipartReader.Part part, String caller,
+                                 long sizeHint) {
         String fileName = part.fileName() == null || part.fileName().isBlank() ? "file" : part.fileName();
         if (fileName.length() > MAX_FILENAME_LENGTH) {
             // checked before any byte goes out: an SE would keep a file the registry cannot hold
@@ -116,10 +124,14 @@ public class UploadService {
         SeUpload upload = new SeUpload(fileName, part.contentType(), form.description(), form.tags(),
                 form.retentionPolicy().value(), form.ttlDays(), caller);
         SeFileMetadata stored;
-        ClientStream client = new ClientStream(part.stream());
+        // the client stream reads past the file to the end of the body: a part after the file fails the upload
+        ClientStream client = new ClientStream(reader, part);
         try (InputStream content = new LimitedInputStream(client, properties.maxFileSize())) {
             stored = uploadTo(target, upload, (LimitedInputStream) content, client);
         } catch (java.io.IOException ex) {
+            if (client.rejected() != null) {
+                throw refusedAfterFile(client);
+            }
             throw client.failed() ? malformed(ex) : new ApiException(ErrorCode.SE_UNAVAILABLE, "Upload stream failed", ex);
         }
         bytes.record(stored.size());
@@ -134,6 +146,9 @@ public class UploadService {
         try {
             return storage.upload(target.url(), upload, content);
         } catch (StorageElementException ex) {
+            if (client.rejected() != null) {
+                throw refusedAfterFile(client);
+            }
             if (content.exceeded() || ex.code() == ErrorCode.FILE_TOO_LARGE) {
                 throw tooLarge();
             }
@@ -146,6 +161,9 @@ public class UploadService {
             throw new ApiException(ErrorCode.SE_UNAVAILABLE, "Storage element " + target.storageId()
                     + " refused the upload: " + ex.getMessage(), ex);
         } catch (ApiException ex) {
+            if (client.rejected() != null) {
+                throw refusedAfterFile(client);
+            }
             if (content.exceeded()) {
                 throw tooLarge();
             }
@@ -170,6 +188,11 @@ public class UploadService {
             throw new ApiException(ErrorCode.ADMIN_UNAVAILABLE, "File " + stored.fileId()
                     + " was stored but could not be registered; it will appear after the next registry sync", ex);
         }
+    }
+
+    private ApiException refusedAfterFile(ClientStream client) {
+        refusedAfterFile.increment();
+        return client.rejected();
     }
 
     /** The caller's body broke off or was not valid multipart while it was being streamed. */
