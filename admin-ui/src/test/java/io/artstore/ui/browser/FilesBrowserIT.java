@@ -1,6 +1,5 @@
 package io.artstore.ui.browser;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -12,17 +11,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Files page against a real storage element synced into admin-module's registry:
  * filters, name search, metadata modal, edit, soft delete, and a hostile file name shown
- * as text. Guarded on admin-module part 2.
+ * as text.
  */
 @BrowserTest
 class FilesBrowserIT extends BrowserTestBase {
 
     static final String XSS_NAME = "<img src=x onerror=alert(1)>.txt";
-
-    @BeforeEach
-    void registryApi() {
-        RegistryRequired.assumeRegistryApi();
-    }
 
     @Test
     void filtersOpensMetadataEditsAndSoftDeletesFilesAndEscapesNames() {

@@ -21,10 +21,7 @@ class ReadonlyBrowserIT extends BrowserTestBase {
         stack().createUser("viewer", "Viewer-Passw0rd", "readonly");
         browser().login("viewer", "Viewer-Passw0rd");
         assertThat(browser().text(By.id("current-user"))).contains("viewer").contains("read-only");
-        // the storage and file pages need admin-module's registry API (part 2)
-        List<String> pages = stack().hasRegistryApi() ? List.of("/", "/storage", "/files", "/access", "/keys")
-                : List.of("/", "/access", "/keys");
-        for (String page : pages) {
+        for (String page : List.of("/", "/storage", "/files", "/access", "/keys")) {
             browser().go(page);
             browser().find(By.id("content"));
             assertThat(browser().present(By.id("error-page"))).as("page %s renders", page).isFalse();

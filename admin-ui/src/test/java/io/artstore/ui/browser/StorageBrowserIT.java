@@ -1,7 +1,6 @@
 package io.artstore.ui.browser;
 
 import io.artstore.testsupport.http.TestHttp;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -11,15 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Storage elements page against a real storage element: discover → register, sync with
  * result counts, mode changes (ro → rw only with confirmation), edit, filters, delete.
- * Guarded on admin-module part 2.
  */
 @BrowserTest
 class StorageBrowserIT extends BrowserTestBase {
-
-    @BeforeEach
-    void registryApi() {
-        RegistryRequired.assumeRegistryApi();
-    }
 
     @Test
     void registersSyncsChangesModeFiltersAndDeletesAStorageElement() {

@@ -17,7 +17,6 @@ import io.artstore.testsupport.db.TestDatabase;
 import io.artstore.testsupport.http.TestHttp;
 import io.artstore.testsupport.process.ProcessRunner;
 import io.artstore.testsupport.tls.TestCertificates;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The real services the browser tests run against, on loopback: an embedded PostgreSQL
@@ -106,18 +105,6 @@ public final class TestStack {
         return response.json().path("id").asString();
     }
 
-    /** Whether admin-module offers its part 2 (storage-element and file registry), read from its OpenAPI paths. */
-    public boolean hasRegistryApi() {
-        TestHttp.Response docs = adminHttp().get("/v3/api-docs");
-        if (docs.status() != 200) {
-            return false;
-        }
-        JsonNode paths = docs.json().path("paths");
-        boolean modeChange = paths.propertyNames().stream()
-                .anyMatch(path -> path.startsWith("/api/v1/storage-elements/{") && path.endsWith("}/mode"));
-        return paths.has("/api/v1/storage-elements") && modeChange && paths.has("/api/v1/files");
-    }
-
     /** A running storage element (HTTPS) started by {@link #startStorageElement}. */
     public record StorageElementProcess(String storageId, String url, ProcessRunner process) {
     }
@@ -141,7 +128,8 @@ public final class TestStack {
                     .healthClient(certificates.httpClient())
                     .log(dir.resolve("storage-element.log"));
             String url = "https://127.0.0.1:" + port;
-            se.start().awaitHealthy(URI.create(url + "/health/live"), Duration.ofSeconds(120));
+            // a generous bound: on the shared 2-core build machines under load an SE has taken over two minutes to start
+            se.start().awaitHealthy(URI.create(url + "/health/live"), Duration.ofMinutes(5));
             storageElements.add(se);
             return new StorageElementProcess(storageId, url, se);
         } catch (IOException ex) {

@@ -1,0 +1,13 @@
+package io.artstore.admin;
+
+import io.artstore.testsupport.arch.ModuleBoundaries;
+import org.junit.jupiter.api.Test;
+
+/** This module uses no other service module's classes, only io.artstore.kernel (docs/architecture.md). */
+class ModuleBoundariesTest {
+
+    @Test
+    void usesNoOtherServiceModule() {
+        ModuleBoundaries.check("io.artstore.admin");
+    }
+}
