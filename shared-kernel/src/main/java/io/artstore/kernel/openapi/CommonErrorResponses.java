@@ -54,6 +54,7 @@ public class CommonErrorResponses implements GlobalOperationComponentsCustomizer
         return operation.responses(responses);
     }
 
+    /** springdoc calls the form above; this one, required by the interface, leaves the schemas out. */
     @Override
     public Operation customize(Operation operation, HandlerMethod handlerMethod) {
         return customize(operation, new Components(), handlerMethod);
