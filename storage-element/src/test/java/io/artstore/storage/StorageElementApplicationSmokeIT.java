@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,5 +51,26 @@ class StorageElementApplicationSmokeIT {
                 "\"allowed_operations\"", "\"files_checked\"", "\"has_more\"");
         assertThat(doc).doesNotContain("\"fileId\"", "\"retentionPolicy\"", "\"targetMode\"");
         assertThat(doc).contains("\"openapi\":\"3.1");
+    }
+
+    @Test
+    void everyProtectedOperationDocumentsUnauthorizedAndForbiddenWithTheErrorBody() {
+        JsonNode paths = TestHttp.to("http://127.0.0.1:" + port).get("/v3/api-docs").json().path("paths");
+        for (String[] operation : new String[][] {{"/api/v1/files/upload", "post"}, {"/api/v1/files/{file_id}", "patch"},
+                {"/api/v1/files/{file_id}/download", "get"}, {"/api/v1/mode/transition", "post"},
+                {"/api/v1/maintenance/reconcile", "post"}}) {
+            JsonNode responses = paths.path(operation[0]).path(operation[1]).path("responses");
+            for (String status : new String[] {"401", "403", "500"}) {
+                assertThat(responses.path(status).path("content").path("application/json").path("schema").path("$ref")
+                        .asString()).as(operation[0] + " " + status).isEqualTo("#/components/schemas/ErrorResponse");
+            }
+        }
+        JsonNode transition = paths.path("/api/v1/mode/transition").path("post").path("responses");
+        assertThat(transition.propertyNames()).as("the operation's own responses stay")
+                .contains("200", "400", "409");
+        assertThat(transition.path("403").path("description").asString()).contains("storage:write");
+        JsonNode info = paths.path("/api/v1/info").path("get").path("responses");
+        assertThat(info.has("401")).as("no token needed").isFalse();
+        assertThat(info.has("500")).isTrue();
     }
 }

@@ -34,10 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/service-accounts")
 @Tag(name = "service-accounts", description = "Service accounts (OAuth 2.0 client credentials)")
 @SecurityRequirement(name = OpenApiAutoConfiguration.BEARER)
-@ApiResponse(responseCode = "401", description = "Missing or invalid token",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
-@ApiResponse(responseCode = "403", description = "Insufficient permissions",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
 public class ServiceAccountController {
 
     private static final String CONFIRM_NAME = "The account's name, typed by the operator. Required when the account "

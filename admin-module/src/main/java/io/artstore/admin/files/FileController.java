@@ -36,10 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/files")
 @Tag(name = "files", description = "File registry (secondary index of the SEs' attr.json files)")
 @SecurityRequirement(name = OpenApiAutoConfiguration.BEARER)
-@ApiResponse(responseCode = "401", description = "Missing or invalid token",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
-@ApiResponse(responseCode = "403", description = "Insufficient permissions",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
 public class FileController {
 
     private final FileService service;

@@ -1,12 +1,9 @@
 package io.artstore.admin.keys;
 
-import io.artstore.kernel.error.ApiError;
 import io.artstore.kernel.openapi.OpenApiAutoConfiguration;
 import io.artstore.kernel.security.RequiresScope;
 import io.artstore.kernel.security.Scopes;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,10 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/jwt-keys")
 @Tag(name = "jwt-keys", description = "JWT signing keys")
 @SecurityRequirement(name = OpenApiAutoConfiguration.BEARER)
-@ApiResponse(responseCode = "401", description = "Missing or invalid token",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
-@ApiResponse(responseCode = "403", description = "Insufficient permissions",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
 public class JwtKeyController {
 
     private final JwtKeyService keys;

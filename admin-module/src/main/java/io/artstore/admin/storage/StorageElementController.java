@@ -35,10 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/storage-elements")
 @Tag(name = "storage-elements", description = "Registry of storage elements, sync and mode changes")
 @SecurityRequirement(name = OpenApiAutoConfiguration.BEARER)
-@ApiResponse(responseCode = "401", description = "Missing or invalid token",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
-@ApiResponse(responseCode = "403", description = "Insufficient permissions",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
 public class StorageElementController {
 
     private final StorageElementService service;

@@ -72,8 +72,6 @@ public class AdminAuthController {
     @SecurityRequirement(name = OpenApiAutoConfiguration.BEARER)
     @Operation(summary = "Current administrator")
     @ApiResponse(responseCode = "200", description = "The logged-in administrator")
-    @ApiResponse(responseCode = "401", description = "Missing or invalid token",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
     public AdminUserDtos.View me(@AuthenticationPrincipal Jwt jwt) {
         try {
             return users.get(CurrentUser.id(jwt));

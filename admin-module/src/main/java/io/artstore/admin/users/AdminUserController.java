@@ -34,10 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin-users")
 @Tag(name = "admin-users", description = "Administrators")
 @SecurityRequirement(name = OpenApiAutoConfiguration.BEARER)
-@ApiResponse(responseCode = "401", description = "Missing or invalid token",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
-@ApiResponse(responseCode = "403", description = "Insufficient permissions",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
 public class AdminUserController {
 
     private final AdminUserService users;

@@ -2,16 +2,18 @@ package io.artstore.ui.api;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
 import java.time.Duration;
 
 import io.artstore.kernel.error.ApiError;
 import io.artstore.kernel.error.ApiErrors;
 import io.artstore.ui.UiProperties;
 
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -45,14 +47,9 @@ public class RestClients {
                 .build();
     }
 
-    private JdkClientHttpRequestFactory factory(Duration readTimeout) {
-        HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
-        factory.setReadTimeout(readTimeout);
-        return factory;
+    private ClientHttpRequestFactory factory(Duration readTimeout) {
+        return ClientHttpRequestFactoryBuilder.jdk().build(new HttpClientSettings(HttpRedirects.DONT_FOLLOW,
+                properties.connectTimeout(), readTimeout, null));
     }
 
     private void raise(HttpRequest request, ClientHttpResponse response) throws IOException {

@@ -48,8 +48,6 @@ public class UploadController {
             content = @Content(schema = @Schema(implementation = UploadResponse.class)))
     @ApiResponse(responseCode = "400", description = "VALIDATION_ERROR: invalid, unknown or repeated form fields, "
             + "missing file, or a part after the file (form fields must come before the file)", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "401", description = "No or invalid token", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "403", description = "Token lacks files:write", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "413", description = "FILE_TOO_LARGE", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "415", description = "Not multipart/form-data", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "502", description = "SE_UNAVAILABLE (SE failed) or ADMIN_UNAVAILABLE (stored, not registered; message names the file_id)",

@@ -39,10 +39,6 @@ public class MetadataController {
                     + "(30-60 s). Any status is returned; the storage location is never shown. "
                     + "Needs files:read (or an admin/readonly user).")
     @ApiResponse(responseCode = "200", description = "The file's metadata")
-    @ApiResponse(responseCode = "401", description = "Missing or invalid token",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "403", description = "Token lacks files:read",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "404", description = "No such file",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "503", description = "Search schema not ready yet",

@@ -46,10 +46,6 @@ public class SearchController {
     @ApiResponse(responseCode = "400", description = "Invalid criteria (unknown enum value, limit outside 1..1000, "
             + "min_size > max_size, uploaded_after > uploaded_before, ...)",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "401", description = "Missing or invalid token",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "403", description = "Token lacks files:read",
-            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "503", description = "Search schema not ready yet (waiting for admin-module schema)",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Page<SearchResultItem> search(@RequestBody SearchRequest request) {

@@ -16,14 +16,19 @@ public final class TrustBundle {
     }
 
     public static SSLContext sslContext(String caCertPath) {
+        return sslBundle(caCertPath).createSslContext();
+    }
+
+    /** The same trust as an {@link SslBundle}, for Spring Boot's HTTP client builders. */
+    public static SslBundle sslBundle(String caCertPath) {
         if (caCertPath == null || caCertPath.isBlank()) {
-            return SslBundle.systemDefault().createSslContext();
+            return SslBundle.systemDefault();
         }
         Path path = Path.of(caCertPath);
         if (!Files.isReadable(path)) {
             throw new IllegalStateException("CA certificate bundle is not readable: " + caCertPath);
         }
         PemSslStoreBundle store = new PemSslStoreBundle(null, PemSslStoreDetails.forCertificates(path.toUri().toString()));
-        return SslBundle.of(store).createSslContext();
+        return SslBundle.of(store);
     }
 }

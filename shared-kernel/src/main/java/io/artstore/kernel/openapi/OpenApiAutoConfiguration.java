@@ -15,7 +15,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-/** OpenAPI document basics: service title and version, the {@code bearerAuth} JWT scheme, snake_case schemas. */
+/**
+ * OpenAPI document basics: service title and version, the {@code bearerAuth} JWT scheme, snake_case schemas,
+ * and the error responses every operation shares ({@link CommonErrorResponses}).
+ */
 @AutoConfiguration(after = io.artstore.kernel.health.HealthAutoConfiguration.class)
 public class OpenApiAutoConfiguration {
 
@@ -44,5 +47,11 @@ public class OpenApiAutoConfiguration {
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                         .description("RS256 JWT issued by admin-module")));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CommonErrorResponses artstoreCommonErrorResponses() {
+        return new CommonErrorResponses();
     }
 }

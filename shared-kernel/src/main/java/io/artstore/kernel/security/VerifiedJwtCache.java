@@ -3,9 +3,12 @@ package io.artstore.kernel.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,11 +24,11 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
  * after request (service accounts and users hold a token for minutes), and verifying it - an
  * RSA signature check, Base64 and JSON parsing, the claim conversions - was the largest single
  * cost of a small request (docs/benchmarks.md). A remembered token is used for at most
- * {@code ttl} and its expiry and not-before are checked again on every use; once they fail, or
- * the entry is older than {@code ttl}, the token goes to the delegate again, which refuses it
- * with its usual error or verifies it anew. A token the delegate refuses is never remembered, so
- * the cache holds only tokens the issuer signed. The cache is bounded: when it is full, the
- * expired entries are dropped, or all entries when none has expired.
+ * {@code ttl}, and never past its own expiry (plus the clock skew the delegate allows too); its
+ * expiry and not-before are also checked again on every use. Once the entry is gone or the
+ * check fails, the token goes to the delegate again, which refuses it with its usual error or
+ * verifies it anew. A token the delegate refuses is never remembered, so the cache holds only
+ * tokens the issuer signed. A Caffeine cache bounded to {@code maxEntries}, with per-entry expiry.
  *
  * <p>Keys removed from the JWKS stop being honoured once the JWKS cache refreshes; with a
  * {@code ttl} no longer than that refresh interval, remembering verified tokens does not extend
@@ -33,12 +36,12 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
  */
 public final class VerifiedJwtCache implements JwtDecoder {
 
+    /** The skew {@link JwtTimestampValidator} allows by default, which the delegate uses too. */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
     private final JwtDecoder delegate;
     private final OAuth2TokenValidator<Jwt> timestamps;
-    private final Clock clock;
-    private final Duration ttl;
-    private final int maxEntries;
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Cache<String, Jwt> entries;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
@@ -53,34 +56,39 @@ public final class VerifiedJwtCache implements JwtDecoder {
             throw new IllegalArgumentException("ttl and maxEntries must be positive");
         }
         this.delegate = delegate;
-        this.ttl = ttl;
-        this.maxEntries = maxEntries;
-        this.clock = clock;
-        JwtTimestampValidator validator = new JwtTimestampValidator();
+        JwtTimestampValidator validator = new JwtTimestampValidator(CLOCK_SKEW);
         validator.setClock(clock);
         this.timestamps = validator;
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .expireAfter(new UntilTtlOrExpiry(ttl))
+                // the clock, not System.nanoTime, so that expiry follows the delegate's clock
+                .ticker(() -> nanos(clock.instant()))
+                // evictions and expiries on the caller's thread: no pool task per token
+                .executor(Runnable::run)
+                .build();
     }
 
     @Override
     public Jwt decode(String token) throws JwtException {
-        Instant now = clock.instant();
-        Entry entry = entries.get(token);
-        if (entry != null) {
-            if (usable(entry, now)) {
+        Jwt remembered = entries.getIfPresent(token);
+        if (remembered != null) {
+            if (!timestamps.validate(remembered).hasErrors()) {
                 hits.increment();
-                return entry.jwt();
+                return remembered;
             }
-            entries.remove(token, entry);
+            entries.asMap().remove(token, remembered);
         }
         misses.increment();
         Jwt jwt = delegate.decode(token);
-        remember(token, jwt, now);
+        entries.put(token, jwt);
         return jwt;
     }
 
     /** How many verified tokens are remembered right now. */
     public int size() {
-        return entries.size();
+        entries.cleanUp();
+        return Math.toIntExact(entries.estimatedSize());
     }
 
     /**
@@ -89,7 +97,7 @@ public final class VerifiedJwtCache implements JwtDecoder {
      * the service's {@code JwtDecoder} bean, and Spring Boot would bind it a second time.
      */
     public void registerMetrics(MeterRegistry registry) {
-        Gauge.builder("artstore.verified.tokens", entries, ConcurrentHashMap::size)
+        Gauge.builder("artstore.verified.tokens", entries, Cache::estimatedSize)
                 .description("Verified access tokens the service remembers")
                 .register(registry);
         counter(registry, "remembered", hits);
@@ -102,21 +110,31 @@ public final class VerifiedJwtCache implements JwtDecoder {
                 .tag("result", result).register(registry);
     }
 
-    private void remember(String token, Jwt jwt, Instant now) {
-        if (entries.size() >= maxEntries) {
-            entries.values().removeIf(e -> !usable(e, now));
-            if (entries.size() >= maxEntries) {
-                entries.clear();
+    private static long nanos(Instant instant) {
+        return TimeUnit.SECONDS.toNanos(instant.getEpochSecond()) + instant.getNano();
+    }
+
+    /** An entry lives for the ttl or until its token expires (with the skew), whichever comes first. */
+    private record UntilTtlOrExpiry(Duration ttl) implements Expiry<String, Jwt> {
+
+        @Override
+        public long expireAfterCreate(String token, Jwt jwt, long currentTime) {
+            Instant expiresAt = jwt.getExpiresAt();
+            if (expiresAt == null) {
+                return ttl.toNanos();
             }
+            long untilExpiry = nanos(expiresAt.plus(CLOCK_SKEW)) - currentTime;
+            return Math.max(0, Math.min(ttl.toNanos(), untilExpiry));
         }
-        entries.put(token, new Entry(jwt, now.plus(ttl)));
-    }
 
-    /** Within its ttl, and its token neither expired nor not yet valid. */
-    private boolean usable(Entry entry, Instant now) {
-        return now.isBefore(entry.until()) && !timestamps.validate(entry.jwt()).hasErrors();
-    }
+        @Override
+        public long expireAfterUpdate(String token, Jwt jwt, long currentTime, long currentDuration) {
+            return expireAfterCreate(token, jwt, currentTime);
+        }
 
-    private record Entry(Jwt jwt, Instant until) {
+        @Override
+        public long expireAfterRead(String token, Jwt jwt, long currentTime, long currentDuration) {
+            return currentDuration;
+        }
     }
 }

@@ -91,6 +91,18 @@ class VerifiedJwtCacheTest {
     }
 
     @Test
+    void anEntryIsDroppedWhenItsTokenExpiresBeforeItsTtl() {
+        VerifiedJwtCache cache = new VerifiedJwtCache(verifying, Duration.ofMinutes(30), 10, clock);
+        cache.decode(issuer.token().subject("sa_short").lifetime(Duration.ofMinutes(2)).build());
+        cache.decode(issuer.serviceToken("sa_long", "files:read"));
+        assertThat(cache.size()).isEqualTo(2);
+
+        // past the short token's expiry plus the 60 s skew: gone without being presented again
+        clock.advance(Duration.ofMinutes(3).plusSeconds(1));
+        assertThat(cache.size()).isEqualTo(1);
+    }
+
+    @Test
     void aRememberedTokenIsVerifiedAgainAfterTheTtl() {
         VerifiedJwtCache cache = cache(10);
         String token = issuer.serviceToken("sa_reader", "files:read");

@@ -43,10 +43,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/files")
 @Tag(name = "files", description = "Stored files")
-@ApiResponse(responseCode = "401", description = "Missing or invalid token",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
-@ApiResponse(responseCode = "403", description = "Scope or role does not allow the operation",
-        content = @Content(schema = @Schema(implementation = ApiError.class)))
 public class FileController {
 
     private final UploadService uploads;

@@ -39,8 +39,6 @@ public class ModeController {
             security = @SecurityRequirement(name = "bearerAuth", scopes = Scopes.STORAGE_WRITE))
     @ApiResponse(responseCode = "200", description = "Changed")
     @ApiResponse(responseCode = "400", description = "Unknown target mode", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "403", description = "Scope storage:write missing", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "409", description = "INVALID_TRANSITION or CONFIRMATION_REQUIRED",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public ModeTransitionResponse transition(@Valid @RequestBody ModeTransitionRequest request) {

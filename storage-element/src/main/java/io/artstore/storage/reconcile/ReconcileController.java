@@ -29,8 +29,6 @@ public class ReconcileController {
             + "orphaned sidecars, size and checksum mismatches, and rebuilds the index. May take long on large stores.",
             security = @SecurityRequirement(name = "bearerAuth", scopes = Scopes.STORAGE_WRITE))
     @ApiResponse(responseCode = "200", description = "Report")
-    @ApiResponse(responseCode = "401", description = "Missing or invalid token", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "403", description = "Scope storage:write missing", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "409", description = "RECONCILE_IN_PROGRESS", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public ReconcileReport reconcile() {
         return reconcile.run();

@@ -1,6 +1,5 @@
 package io.artstore.kernel.client.admin;
 
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,10 +9,12 @@ import io.artstore.kernel.error.ApiErrors;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.kernel.paging.Page;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -39,12 +40,11 @@ public class AdminClient {
     private final JsonMapper json;
 
     public AdminClient(RestClient.Builder builder, ClientProperties properties, ServiceTokenProvider tokens, JsonMapper json) {
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(properties.adminTimeout()).build());
-        factory.setReadTimeout(properties.adminTimeout());
+        HttpClientSettings settings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW,
+                properties.adminTimeout(), properties.adminTimeout(), null);
         this.rest = builder.clone()
                 .baseUrl(properties.adminUrl())
-                .requestFactory(factory)
+                .requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(settings))
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                     throw new RestClientResponseException("admin-module error", response.getStatusCode(),
                             response.getStatusText(), response.getHeaders(), response.getBody().readAllBytes(), null);

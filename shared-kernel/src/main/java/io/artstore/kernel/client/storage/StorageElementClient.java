@@ -3,7 +3,6 @@ package io.artstore.kernel.client.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,12 +17,15 @@ import io.artstore.kernel.error.ApiErrors;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.kernel.paging.Page;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -52,15 +54,11 @@ public class StorageElementClient implements AutoCloseable {
 
     public StorageElementClient(RestClient.Builder builder, ClientProperties properties, ServiceTokenProvider tokens,
                                 JsonMapper json) {
-        SSLContext tls = TrustBundle.sslContext(properties.seCaCertPath());
-        HttpClient httpClient = HttpClient.newBuilder()
-                .connectTimeout(properties.seConnectTimeout())
-                .sslContext(tls)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
-        factory.setReadTimeout(properties.seTimeout());
-        this.rest = builder.clone().requestFactory(factory).build();
+        SslBundle trust = TrustBundle.sslBundle(properties.seCaCertPath());
+        SSLContext tls = trust.createSslContext();
+        HttpClientSettings settings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW,
+                properties.seConnectTimeout(), properties.seTimeout(), trust);
+        this.rest = builder.clone().requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(settings)).build();
         this.tokens = tokens;
         this.json = json;
         this.files = new FileConnections(tls, properties.seConnectTimeout(), properties.seTimeout());

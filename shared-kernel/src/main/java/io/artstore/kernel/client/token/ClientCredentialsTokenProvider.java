@@ -1,12 +1,13 @@
 package io.artstore.kernel.client.token;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ClientCredentialsOAuth2AuthorizedClientProvider;
@@ -46,12 +47,10 @@ public class ClientCredentialsTokenProvider implements ServiceTokenProvider {
                 .build();
         InMemoryClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration);
 
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(timeout).build());
-        requestFactory.setReadTimeout(timeout);
+        HttpClientSettings settings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, timeout, timeout, null);
         RestClientClientCredentialsTokenResponseClient tokenClient = new RestClientClientCredentialsTokenResponseClient();
         tokenClient.setRestClient(RestClient.builder()
-                .requestFactory(requestFactory)
+                .requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(settings))
                 .messageConverters(java.util.List.of(new FormHttpMessageConverter(),
                         new OAuth2AccessTokenResponseHttpMessageConverter()))
                 .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
