@@ -22,6 +22,7 @@ import io.artstore.storage.index.FileIndex;
 import io.artstore.storage.metrics.StorageMetrics;
 import io.artstore.storage.mode.ModeService;
 import io.artstore.storage.mode.Operation;
+import io.artstore.storage.store.FileStore;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ public class DownloadService {
     private final ModeService modes;
     private final StorageMetrics metrics;
 
-    public DownloadService(FileIndex index, StorageLayout layout, ModeService modes, StorageMetrics metrics) {
+    DownloadService(FileIndex index, StorageLayout layout, ModeService modes, StorageMetrics metrics) {
         this.index = index;
         this.layout = layout;
         this.modes = modes;
@@ -105,7 +106,7 @@ public class DownloadService {
         long sent = 0;
         try {
             OutputStream out = response.getOutputStream();
-            ByteBuffer buffer = ByteBuffer.allocate(FileMutations.BUFFER_SIZE);
+            ByteBuffer buffer = ByteBuffer.allocate(FileStore.BUFFER_SIZE);
             while (sent < length) {
                 buffer.clear().limit((int) Math.min(buffer.capacity(), length - sent));
                 int read = channel.read(buffer, position + sent);

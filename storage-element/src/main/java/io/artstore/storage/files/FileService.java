@@ -11,6 +11,7 @@ import io.artstore.storage.attr.FileStatus;
 import io.artstore.storage.index.FileIndex;
 import io.artstore.storage.mode.ModeService;
 import io.artstore.storage.mode.Operation;
+import io.artstore.storage.store.FileStore;
 import io.artstore.storage.wal.WalOperation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,14 +22,12 @@ public class FileService {
     private static final Logger log = LoggerFactory.getLogger(FileService.class);
 
     private final FileIndex index;
-    private final FileMutations mutations;
-    private final FileLocks locks;
+    private final FileStore store;
     private final ModeService modes;
 
-    public FileService(FileIndex index, FileMutations mutations, FileLocks locks, ModeService modes) {
+    FileService(FileIndex index, FileStore store, ModeService modes) {
         this.index = index;
-        this.mutations = mutations;
-        this.locks = locks;
+        this.store = store;
         this.modes = modes;
     }
 
@@ -50,7 +49,7 @@ public class FileService {
         }
         String description = MetadataRules.description(update.description());
         List<String> tags = update.tags() == null ? null : MetadataRules.tags(update.tags());
-        return locks.withLock(fileId, () -> {
+        return store.withLock(fileId, () -> {
             FileAttributes current = find(fileId);
             if (current.status() != FileStatus.ACTIVE) {
                 throw ApiException.conflict("File is " + current.status().json() + " and cannot be changed");
@@ -58,20 +57,20 @@ public class FileService {
             FileAttributes changed = current.withDescriptionAndTags(
                     description != null ? description : current.description(),
                     tags != null ? tags : current.tags());
-            return mutations.rewrite(WalOperation.UPDATE, changed);
+            return store.rewrite(WalOperation.UPDATE, changed);
         });
     }
 
     /** Soft delete: the sidecar gets status {@code deleted}; GC removes the data later. Idempotent. */
     public void delete(UUID fileId) {
         modes.require(Operation.DELETE);
-        locks.withLock(fileId, () -> {
+        store.withLock(fileId, () -> {
             FileAttributes current = find(fileId);
             if (current.status() == FileStatus.DELETED) {
                 return current;
             }
             log.info("File {} marked deleted", fileId);
-            return mutations.rewrite(WalOperation.DELETE, current.withStatus(FileStatus.DELETED));
+            return store.rewrite(WalOperation.DELETE, current.withStatus(FileStatus.DELETED));
         });
     }
 

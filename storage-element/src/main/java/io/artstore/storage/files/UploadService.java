@@ -3,9 +3,9 @@ package io.artstore.storage.files;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +23,7 @@ import io.artstore.storage.metrics.StorageMetrics;
 import io.artstore.storage.mode.Mode;
 import io.artstore.storage.mode.ModeService;
 import io.artstore.storage.mode.Operation;
+import io.artstore.storage.store.FileStore;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,16 +48,16 @@ public class UploadService {
     private static final int MAX_FILENAME_LENGTH = 1000;
     private static final int MAX_CONTENT_TYPE_LENGTH = 255;
 
-    private final FileMutations mutations;
+    private final FileStore store;
     private final ModeService modes;
     private final CapacityService capacity;
     private final StorageMetrics metrics;
     private final Clock clock;
     private final long maxFileSize;
 
-    public UploadService(FileMutations mutations, ModeService modes, CapacityService capacity, StorageMetrics metrics,
-                         Clock clock, StorageProperties properties) {
-        this.mutations = mutations;
+    UploadService(FileStore store, ModeService modes, CapacityService capacity, StorageMetrics metrics,
+                  Clock clock, StorageProperties properties) {
+        this.store = store;
         this.modes = modes;
         this.capacity = capacity;
         this.metrics = metrics;
@@ -93,7 +94,7 @@ public class UploadService {
             capacity.ensureRoomFor(contentLength - FORM_OVERHEAD);
         }
         Map<String, String> fields = new HashMap<>();
-        FileMutations.StagedUpload staged = null;
+        FileStore.StagedUpload staged = null;
         PendingFile pending = null;
         try {
             for (MultipartReader.Part part; (part = reader.next()) != null; ) {
@@ -109,7 +110,7 @@ public class UploadService {
                     pending = pendingFile(part, uploader.resolve(fields.get(UPLOADED_BY)));
                     // Not closed on failure on purpose: closing would drain the rest of an oversized part.
                     InputStream in = part.stream();
-                    staged = mutations.stage(pending.fileId(), pending.storageFilename(), in, maxFileSize);
+                    staged = store.stage(pending.fileId(), pending.storageFilename(), in, maxFileSize);
                 } else if (UPLOADED_BY.equals(name) && pending != null) {
                     throw ApiException.validation("uploaded_by: must come before the file part");
                 } else if (name == null || !(UploadForm.FIELDS.contains(name) || UPLOADED_BY.equals(name))) {
@@ -127,14 +128,14 @@ public class UploadService {
             }
             UploadForm form = UploadForm.parse(fields, mode);
             FileAttributes attributes = attributes(pending, staged, form);
-            FileMutations.StagedUpload committing = staged;
+            FileStore.StagedUpload committing = staged;
             staged = null;
-            return mutations.commitUpload(committing, attributes);
-        } catch (UncheckedIOException | FileMutations.UploadInterruptedException ex) {
+            return store.commitUpload(committing, attributes);
+        } catch (UncheckedIOException | FileStore.UploadInterruptedException ex) {
             throw ApiException.validation("Malformed or incomplete multipart body");
         } finally {
             if (staged != null) {
-                mutations.discard(staged);
+                store.discard(staged);
                 capacity.release(staged.reserved());
             }
         }
@@ -158,7 +159,7 @@ public class UploadService {
                 StorageNames.build(originalFilename, uploadedBy, uploadedAt, fileId));
     }
 
-    private static FileAttributes attributes(PendingFile file, FileMutations.StagedUpload staged, UploadForm form) {
+    private static FileAttributes attributes(PendingFile file, FileStore.StagedUpload staged, UploadForm form) {
         Instant expiresAt = form.ttlDays() == null ? null : file.uploadedAt().plus(Duration.ofDays(form.ttlDays()));
         return new FileAttributes(file.fileId(), file.originalFilename(), file.contentType(), staged.size(),
                 staged.checksum(), file.uploadedBy(), file.uploadedAt(), form.description(), form.tags(), FileStatus.ACTIVE,
