@@ -13,15 +13,15 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.StorageOperation;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.storage.attr.FileAttributes;
-import io.artstore.storage.attr.FileStatus;
 import io.artstore.storage.attr.StorageLayout;
 import io.artstore.storage.index.FileIndex;
 import io.artstore.storage.metrics.StorageMetrics;
 import io.artstore.storage.mode.ModeService;
-import io.artstore.storage.mode.Operation;
 import io.artstore.storage.store.FileStore;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -56,10 +56,10 @@ public class DownloadService {
     }
 
     public void download(UUID fileId, Conditions conditions, HttpServletResponse response) throws IOException {
-        modes.require(Operation.DOWNLOAD);
+        modes.require(StorageOperation.DOWNLOAD);
         FileAttributes file = index.get(fileId).orElseThrow(() -> ApiException.notFound("File not found"));
         if (file.status() != FileStatus.ACTIVE) {
-            throw ApiException.notFound("File is " + file.status().json());
+            throw ApiException.notFound("File is " + file.status().value());
         }
         String etag = "\"" + file.checksum() + "\"";
         long size = file.size();

@@ -3,14 +3,15 @@ package io.artstore.storage.files;
 import java.util.List;
 import java.util.UUID;
 
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.MetadataRules;
+import io.artstore.kernel.contract.StorageOperation;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.paging.Page;
 import io.artstore.kernel.paging.PageQuery;
 import io.artstore.storage.attr.FileAttributes;
-import io.artstore.storage.attr.FileStatus;
 import io.artstore.storage.index.FileIndex;
 import io.artstore.storage.mode.ModeService;
-import io.artstore.storage.mode.Operation;
 import io.artstore.storage.store.FileStore;
 import io.artstore.storage.wal.WalOperation;
 import org.slf4j.Logger;
@@ -32,18 +33,18 @@ public class FileService {
     }
 
     public Page<FileAttributes> list(FileStatus status, PageQuery page) {
-        modes.require(Operation.LIST);
+        modes.require(StorageOperation.LIST);
         FileIndex.Slice slice = index.page(status, page.offset(), page.limit());
         return Page.of(slice.items(), slice.total(), page);
     }
 
     public FileAttributes get(UUID fileId) {
-        modes.require(Operation.LIST);
+        modes.require(StorageOperation.LIST);
         return find(fileId);
     }
 
     public FileAttributes update(UUID fileId, FileMetadataUpdate update) {
-        modes.require(Operation.UPDATE);
+        modes.require(StorageOperation.UPDATE);
         if (update == null || update.description() == null && update.tags() == null) {
             throw ApiException.validation("At least one of description, tags is required");
         }
@@ -52,7 +53,7 @@ public class FileService {
         return store.withLock(fileId, () -> {
             FileAttributes current = find(fileId);
             if (current.status() != FileStatus.ACTIVE) {
-                throw ApiException.conflict("File is " + current.status().json() + " and cannot be changed");
+                throw ApiException.conflict("File is " + current.status().value() + " and cannot be changed");
             }
             FileAttributes changed = current.withDescriptionAndTags(
                     description != null ? description : current.description(),
@@ -63,7 +64,7 @@ public class FileService {
 
     /** Soft delete: the sidecar gets status {@code deleted}; GC removes the data later. Idempotent. */
     public void delete(UUID fileId) {
-        modes.require(Operation.DELETE);
+        modes.require(StorageOperation.DELETE);
         store.withLock(fileId, () -> {
             FileAttributes current = find(fileId);
             if (current.status() == FileStatus.DELETED) {

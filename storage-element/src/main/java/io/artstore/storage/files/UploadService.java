@@ -9,20 +9,23 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.RetentionPolicy;
+import io.artstore.kernel.contract.StorageMode;
+import io.artstore.kernel.contract.StorageOperation;
+import io.artstore.kernel.contract.UploadForm;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.kernel.multipart.MultipartReader;
 import io.artstore.storage.attr.FileAttributes;
-import io.artstore.storage.attr.FileStatus;
 import io.artstore.storage.attr.StorageNames;
 import io.artstore.storage.config.StorageProperties;
 import io.artstore.storage.info.CapacityService;
 import io.artstore.storage.metrics.StorageMetrics;
-import io.artstore.storage.mode.Mode;
 import io.artstore.storage.mode.ModeService;
-import io.artstore.storage.mode.Operation;
 import io.artstore.storage.store.FileStore;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -42,6 +45,8 @@ public class UploadService {
 
     static final String FILE_FIELD = "file";
     static final String UPLOADED_BY = "uploaded_by";
+    /** The TTL of a temporary file sent without {@code ttl_days}. */
+    static final int DEFAULT_TTL_DAYS = 30;
     /** Room for boundaries, part headers and form fields on top of the file itself. */
     static final long FORM_OVERHEAD = 256 * 1024;
     /** Longest original file name: what the file registry (admin-module) accepts, so every file here can be synced. */
@@ -83,8 +88,8 @@ public class UploadService {
     }
 
     private FileAttributes doUpload(HttpServletRequest request, Uploader uploader) {
-        modes.require(Operation.UPLOAD);
-        Mode mode = modes.current();
+        modes.require(StorageOperation.UPLOAD);
+        StorageMode mode = modes.current();
         MultipartReader reader = MultipartReader.of(request);
         long contentLength = request.getContentLengthLong();
         if (contentLength > maxFileSize + FORM_OVERHEAD) {
@@ -106,7 +111,7 @@ public class UploadService {
                     if (pending != null) {
                         throw ApiException.validation("file: exactly one file per upload");
                     }
-                    UploadForm.parse(fields, mode); // fail fast on fields sent before the file
+                    form(fields, mode); // fail fast on fields sent before the file
                     pending = pendingFile(part, uploader.resolve(fields.get(UPLOADED_BY)));
                     // Not closed on failure on purpose: closing would drain the rest of an oversized part.
                     InputStream in = part.stream();
@@ -126,7 +131,7 @@ public class UploadService {
             if (staged == null) {
                 throw ApiException.validation("file: the 'file' part is required");
             }
-            UploadForm form = UploadForm.parse(fields, mode);
+            UploadForm form = form(fields, mode);
             FileAttributes attributes = attributes(pending, staged, form);
             FileStore.StagedUpload committing = staged;
             staged = null;
@@ -139,6 +144,12 @@ public class UploadService {
                 capacity.release(staged.reserved());
             }
         }
+    }
+
+    /** The form fields; without a retention policy an {@code edit} SE stores temporary files, any other mode permanent ones. */
+    private static UploadForm form(Map<String, String> fields, StorageMode mode) {
+        return UploadForm.read(fields, mode == StorageMode.EDIT ? RetentionPolicy.TEMPORARY : RetentionPolicy.PERMANENT,
+                DEFAULT_TTL_DAYS, Set.of(UPLOADED_BY));
     }
 
     private record PendingFile(UUID fileId, String originalFilename, String contentType, Instant uploadedAt,

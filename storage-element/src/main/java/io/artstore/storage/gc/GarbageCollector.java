@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.StorageMode;
 import io.artstore.storage.attr.FileAttributes;
-import io.artstore.storage.attr.FileStatus;
 import io.artstore.storage.index.FileIndex;
 import io.artstore.storage.metrics.StorageMetrics;
-import io.artstore.storage.mode.Mode;
 import io.artstore.storage.mode.ModeService;
 import io.artstore.storage.store.FileStore;
 import io.artstore.storage.wal.WalOperation;
@@ -45,9 +45,9 @@ public class GarbageCollector {
     }
 
     public Result run() {
-        Mode mode = modes.current();
-        if (mode != Mode.EDIT && mode != Mode.RW) {
-            log.debug("GC skipped in mode {}", mode.json());
+        StorageMode mode = modes.current();
+        if (mode != StorageMode.EDIT && mode != StorageMode.RW) {
+            log.debug("GC skipped in mode {}", mode.value());
             return new Result(0, 0, 0);
         }
         return store.maintenance(this::collect);
