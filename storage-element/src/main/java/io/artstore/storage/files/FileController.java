@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import io.artstore.kernel.contract.FileStatus;
 import io.artstore.kernel.error.ApiError;
-import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.paging.Page;
 import io.artstore.kernel.paging.PageQuery;
 import io.artstore.kernel.security.RequiresScope;

@@ -9,6 +9,7 @@ import io.artstore.storage.store.FileStore;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.conditions.ArchConditions.be;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -25,7 +26,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule storeExposesOnlyItsFacade = classes()
             .that().resideInAPackage(STORE).and().arePublic()
-            .should(belongToFacade())
+            .should(be(belongToAnyOf(FileStore.class).as("the facade FileStore (or nested in it)")))
             .because("the engine's writers, buffers and locks are its own business");
 
     @ArchTest
@@ -54,8 +55,4 @@ class ArchitectureTest {
             .orShould().haveSimpleName("CopyStatus").orShould().haveSimpleName("StorageMode")
             .orShould().haveSimpleName("StorageOperation").orShould().haveSimpleName("StorageElementStatus")
             .because("these are io.artstore.kernel.contract's words");
-
-    private static com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass> belongToFacade() {
-        return com.tngtech.archunit.lang.conditions.ArchConditions.be(belongToAnyOf(FileStore.class));
-    }
 }
