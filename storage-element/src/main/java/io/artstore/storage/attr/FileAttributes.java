@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.RetentionPolicy;
+
 /**
  * Content of one {@code attr.json} sidecar: the contract's FileMetadata plus the name of
  * the data file on disk. The sidecar is the only source of truth about a file.

@@ -3,7 +3,7 @@ package io.artstore.storage.config;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import io.artstore.storage.mode.Mode;
+import io.artstore.kernel.contract.StorageMode;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -33,7 +33,7 @@ public record StorageProperties(
         @NotBlank(message = "SE_STORAGE_ID is required") String storageId,
         @NotBlank(message = "SE_DATA_DIR is required") String dataDir,
         @NotBlank(message = "SE_WAL_DIR is required") String walDir,
-        @NotNull @DefaultValue("edit") Mode mode,
+        @NotNull @DefaultValue("edit") StorageMode mode,
         @NotNull @DefaultValue("1GB") DataSize maxFileSize,
         DataSize maxCapacity,
         @NotNull @DefaultValue("1h") Duration gcInterval,

@@ -13,15 +13,16 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.StorageOperation;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.storage.attr.FileAttributes;
-import io.artstore.storage.attr.FileStatus;
 import io.artstore.storage.attr.StorageLayout;
 import io.artstore.storage.index.FileIndex;
 import io.artstore.storage.metrics.StorageMetrics;
 import io.artstore.storage.mode.ModeService;
-import io.artstore.storage.mode.Operation;
+import io.artstore.storage.store.FileStore;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ public class DownloadService {
     private final ModeService modes;
     private final StorageMetrics metrics;
 
-    public DownloadService(FileIndex index, StorageLayout layout, ModeService modes, StorageMetrics metrics) {
+    DownloadService(FileIndex index, StorageLayout layout, ModeService modes, StorageMetrics metrics) {
         this.index = index;
         this.layout = layout;
         this.modes = modes;
@@ -55,10 +56,10 @@ public class DownloadService {
     }
 
     public void download(UUID fileId, Conditions conditions, HttpServletResponse response) throws IOException {
-        modes.require(Operation.DOWNLOAD);
+        modes.require(StorageOperation.DOWNLOAD);
         FileAttributes file = index.get(fileId).orElseThrow(() -> ApiException.notFound("File not found"));
         if (file.status() != FileStatus.ACTIVE) {
-            throw ApiException.notFound("File is " + file.status().json());
+            throw ApiException.notFound("File is " + file.status().value());
         }
         String etag = "\"" + file.checksum() + "\"";
         long size = file.size();
@@ -105,7 +106,7 @@ public class DownloadService {
         long sent = 0;
         try {
             OutputStream out = response.getOutputStream();
-            ByteBuffer buffer = ByteBuffer.allocate(FileMutations.BUFFER_SIZE);
+            ByteBuffer buffer = ByteBuffer.allocate(FileStore.BUFFER_SIZE);
             while (sent < length) {
                 buffer.clear().limit((int) Math.min(buffer.capacity(), length - sent));
                 int read = channel.read(buffer, position + sent);

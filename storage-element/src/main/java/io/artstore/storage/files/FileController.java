@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;
 
+import io.artstore.kernel.contract.FileStatus;
 import io.artstore.kernel.error.ApiError;
-import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.paging.Page;
 import io.artstore.kernel.paging.PageQuery;
 import io.artstore.kernel.security.RequiresScope;
 import io.artstore.kernel.security.Scopes;
-import io.artstore.storage.attr.FileStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -95,8 +94,7 @@ public class FileController {
     public Page<FileMetadata> list(@Valid @ParameterObject PageQuery page,
                                    @Parameter(description = "Filter by status", schema = @Schema(allowableValues = {"active", "expired", "deleted"}))
                                    @RequestParam(required = false) String status) {
-        FileStatus filter = status == null ? null : FileStatus.parse(status)
-                .orElseThrow(() -> ApiException.validation("status: must be one of active, expired, deleted"));
+        FileStatus filter = status == null ? null : FileStatus.require("status", status);
         return files.list(filter, page).map(FileMetadata::of);
     }
 

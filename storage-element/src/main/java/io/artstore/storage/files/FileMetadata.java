@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.RetentionPolicy;
 import io.artstore.storage.attr.FileAttributes;
-import io.artstore.storage.attr.FileStatus;
-import io.artstore.storage.attr.RetentionPolicy;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Contract FileMetadata: the sidecar without the internal storage file name. */

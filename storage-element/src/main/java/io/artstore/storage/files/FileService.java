@@ -3,14 +3,16 @@ package io.artstore.storage.files;
 import java.util.List;
 import java.util.UUID;
 
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.MetadataRules;
+import io.artstore.kernel.contract.StorageOperation;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.paging.Page;
 import io.artstore.kernel.paging.PageQuery;
 import io.artstore.storage.attr.FileAttributes;
-import io.artstore.storage.attr.FileStatus;
 import io.artstore.storage.index.FileIndex;
 import io.artstore.storage.mode.ModeService;
-import io.artstore.storage.mode.Operation;
+import io.artstore.storage.store.FileStore;
 import io.artstore.storage.wal.WalOperation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,57 +23,55 @@ public class FileService {
     private static final Logger log = LoggerFactory.getLogger(FileService.class);
 
     private final FileIndex index;
-    private final FileMutations mutations;
-    private final FileLocks locks;
+    private final FileStore store;
     private final ModeService modes;
 
-    public FileService(FileIndex index, FileMutations mutations, FileLocks locks, ModeService modes) {
+    FileService(FileIndex index, FileStore store, ModeService modes) {
         this.index = index;
-        this.mutations = mutations;
-        this.locks = locks;
+        this.store = store;
         this.modes = modes;
     }
 
     public Page<FileAttributes> list(FileStatus status, PageQuery page) {
-        modes.require(Operation.LIST);
+        modes.require(StorageOperation.LIST);
         FileIndex.Slice slice = index.page(status, page.offset(), page.limit());
         return Page.of(slice.items(), slice.total(), page);
     }
 
     public FileAttributes get(UUID fileId) {
-        modes.require(Operation.LIST);
+        modes.require(StorageOperation.LIST);
         return find(fileId);
     }
 
     public FileAttributes update(UUID fileId, FileMetadataUpdate update) {
-        modes.require(Operation.UPDATE);
+        modes.require(StorageOperation.UPDATE);
         if (update == null || update.description() == null && update.tags() == null) {
             throw ApiException.validation("At least one of description, tags is required");
         }
         String description = MetadataRules.description(update.description());
         List<String> tags = update.tags() == null ? null : MetadataRules.tags(update.tags());
-        return locks.withLock(fileId, () -> {
+        return store.withLock(fileId, () -> {
             FileAttributes current = find(fileId);
             if (current.status() != FileStatus.ACTIVE) {
-                throw ApiException.conflict("File is " + current.status().json() + " and cannot be changed");
+                throw ApiException.conflict("File is " + current.status().value() + " and cannot be changed");
             }
             FileAttributes changed = current.withDescriptionAndTags(
                     description != null ? description : current.description(),
                     tags != null ? tags : current.tags());
-            return mutations.rewrite(WalOperation.UPDATE, changed);
+            return store.rewrite(WalOperation.UPDATE, changed);
         });
     }
 
     /** Soft delete: the sidecar gets status {@code deleted}; GC removes the data later. Idempotent. */
     public void delete(UUID fileId) {
-        modes.require(Operation.DELETE);
-        locks.withLock(fileId, () -> {
+        modes.require(StorageOperation.DELETE);
+        store.withLock(fileId, () -> {
             FileAttributes current = find(fileId);
             if (current.status() == FileStatus.DELETED) {
                 return current;
             }
             log.info("File {} marked deleted", fileId);
-            return mutations.rewrite(WalOperation.DELETE, current.withStatus(FileStatus.DELETED));
+            return store.rewrite(WalOperation.DELETE, current.withStatus(FileStatus.DELETED));
         });
     }
 

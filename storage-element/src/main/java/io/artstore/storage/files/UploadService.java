@@ -3,26 +3,30 @@ package io.artstore.storage.files;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.RetentionPolicy;
+import io.artstore.kernel.contract.StorageMode;
+import io.artstore.kernel.contract.StorageOperation;
+import io.artstore.kernel.contract.UploadForm;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.kernel.multipart.MultipartReader;
 import io.artstore.storage.attr.FileAttributes;
-import io.artstore.storage.attr.FileStatus;
 import io.artstore.storage.attr.StorageNames;
 import io.artstore.storage.config.StorageProperties;
 import io.artstore.storage.info.CapacityService;
 import io.artstore.storage.metrics.StorageMetrics;
-import io.artstore.storage.mode.Mode;
 import io.artstore.storage.mode.ModeService;
-import io.artstore.storage.mode.Operation;
+import io.artstore.storage.store.FileStore;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,22 +45,24 @@ public class UploadService {
 
     static final String FILE_FIELD = "file";
     static final String UPLOADED_BY = "uploaded_by";
+    /** The TTL of a temporary file sent without {@code ttl_days}. */
+    static final int DEFAULT_TTL_DAYS = 30;
     /** Room for boundaries, part headers and form fields on top of the file itself. */
     static final long FORM_OVERHEAD = 256 * 1024;
     /** Longest original file name: what the file registry (admin-module) accepts, so every file here can be synced. */
     private static final int MAX_FILENAME_LENGTH = 1000;
     private static final int MAX_CONTENT_TYPE_LENGTH = 255;
 
-    private final FileMutations mutations;
+    private final FileStore store;
     private final ModeService modes;
     private final CapacityService capacity;
     private final StorageMetrics metrics;
     private final Clock clock;
     private final long maxFileSize;
 
-    public UploadService(FileMutations mutations, ModeService modes, CapacityService capacity, StorageMetrics metrics,
-                         Clock clock, StorageProperties properties) {
-        this.mutations = mutations;
+    UploadService(FileStore store, ModeService modes, CapacityService capacity, StorageMetrics metrics,
+                  Clock clock, StorageProperties properties) {
+        this.store = store;
         this.modes = modes;
         this.capacity = capacity;
         this.metrics = metrics;
@@ -82,8 +88,8 @@ public class UploadService {
     }
 
     private FileAttributes doUpload(HttpServletRequest request, Uploader uploader) {
-        modes.require(Operation.UPLOAD);
-        Mode mode = modes.current();
+        modes.require(StorageOperation.UPLOAD);
+        StorageMode mode = modes.current();
         MultipartReader reader = MultipartReader.of(request);
         long contentLength = request.getContentLengthLong();
         if (contentLength > maxFileSize + FORM_OVERHEAD) {
@@ -93,7 +99,7 @@ public class UploadService {
             capacity.ensureRoomFor(contentLength - FORM_OVERHEAD);
         }
         Map<String, String> fields = new HashMap<>();
-        FileMutations.StagedUpload staged = null;
+        FileStore.StagedUpload staged = null;
         PendingFile pending = null;
         try {
             for (MultipartReader.Part part; (part = reader.next()) != null; ) {
@@ -105,11 +111,11 @@ public class UploadService {
                     if (pending != null) {
                         throw ApiException.validation("file: exactly one file per upload");
                     }
-                    UploadForm.parse(fields, mode); // fail fast on fields sent before the file
+                    form(fields, mode); // fail fast on fields sent before the file
                     pending = pendingFile(part, uploader.resolve(fields.get(UPLOADED_BY)));
                     // Not closed on failure on purpose: closing would drain the rest of an oversized part.
                     InputStream in = part.stream();
-                    staged = mutations.stage(pending.fileId(), pending.storageFilename(), in, maxFileSize);
+                    staged = store.stage(pending.fileId(), pending.storageFilename(), in, maxFileSize);
                 } else if (UPLOADED_BY.equals(name) && pending != null) {
                     throw ApiException.validation("uploaded_by: must come before the file part");
                 } else if (name == null || !(UploadForm.FIELDS.contains(name) || UPLOADED_BY.equals(name))) {
@@ -125,19 +131,25 @@ public class UploadService {
             if (staged == null) {
                 throw ApiException.validation("file: the 'file' part is required");
             }
-            UploadForm form = UploadForm.parse(fields, mode);
+            UploadForm form = form(fields, mode);
             FileAttributes attributes = attributes(pending, staged, form);
-            FileMutations.StagedUpload committing = staged;
+            FileStore.StagedUpload committing = staged;
             staged = null;
-            return mutations.commitUpload(committing, attributes);
-        } catch (UncheckedIOException | FileMutations.UploadInterruptedException ex) {
+            return store.commitUpload(committing, attributes);
+        } catch (UncheckedIOException | FileStore.UploadInterruptedException ex) {
             throw ApiException.validation("Malformed or incomplete multipart body");
         } finally {
             if (staged != null) {
-                mutations.discard(staged);
+                store.discard(staged);
                 capacity.release(staged.reserved());
             }
         }
+    }
+
+    /** The form fields; without a retention policy an {@code edit} SE stores temporary files, any other mode permanent ones. */
+    private static UploadForm form(Map<String, String> fields, StorageMode mode) {
+        return UploadForm.read(fields, mode == StorageMode.EDIT ? RetentionPolicy.TEMPORARY : RetentionPolicy.PERMANENT,
+                DEFAULT_TTL_DAYS, Set.of(UPLOADED_BY));
     }
 
     private record PendingFile(UUID fileId, String originalFilename, String contentType, Instant uploadedAt,
@@ -158,7 +170,7 @@ public class UploadService {
                 StorageNames.build(originalFilename, uploadedBy, uploadedAt, fileId));
     }
 
-    private static FileAttributes attributes(PendingFile file, FileMutations.StagedUpload staged, UploadForm form) {
+    private static FileAttributes attributes(PendingFile file, FileStore.StagedUpload staged, UploadForm form) {
         Instant expiresAt = form.ttlDays() == null ? null : file.uploadedAt().plus(Duration.ofDays(form.ttlDays()));
         return new FileAttributes(file.fileId(), file.originalFilename(), file.contentType(), staged.size(),
                 staged.checksum(), file.uploadedBy(), file.uploadedAt(), form.description(), form.tags(), FileStatus.ACTIVE,

@@ -4,14 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.StorageMode;
 import io.artstore.storage.attr.FileAttributes;
-import io.artstore.storage.attr.FileStatus;
-import io.artstore.storage.files.FileLocks;
-import io.artstore.storage.files.FileMutations;
 import io.artstore.storage.index.FileIndex;
 import io.artstore.storage.metrics.StorageMetrics;
-import io.artstore.storage.mode.Mode;
 import io.artstore.storage.mode.ModeService;
+import io.artstore.storage.store.FileStore;
 import io.artstore.storage.wal.WalOperation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,29 +30,27 @@ public class GarbageCollector {
     }
 
     private final FileIndex index;
-    private final FileMutations mutations;
-    private final FileLocks locks;
+    private final FileStore store;
     private final ModeService modes;
     private final StorageMetrics metrics;
     private final Clock clock;
 
-    public GarbageCollector(FileIndex index, FileMutations mutations, FileLocks locks, ModeService modes,
-                            StorageMetrics metrics, Clock clock) {
+    GarbageCollector(FileIndex index, FileStore store, ModeService modes,
+                     StorageMetrics metrics, Clock clock) {
         this.index = index;
-        this.mutations = mutations;
-        this.locks = locks;
+        this.store = store;
         this.modes = modes;
         this.metrics = metrics;
         this.clock = clock;
     }
 
     public Result run() {
-        Mode mode = modes.current();
-        if (mode != Mode.EDIT && mode != Mode.RW) {
-            log.debug("GC skipped in mode {}", mode.json());
+        StorageMode mode = modes.current();
+        if (mode != StorageMode.EDIT && mode != StorageMode.RW) {
+            log.debug("GC skipped in mode {}", mode.value());
             return new Result(0, 0, 0);
         }
-        return mutations.maintenance(this::collect);
+        return store.maintenance(this::collect);
     }
 
     private Result collect() {
@@ -93,17 +90,17 @@ public class GarbageCollector {
     }
 
     private boolean markExpired(UUID fileId, Instant now) {
-        return locks.withLock(fileId, () -> index.get(fileId)
+        return store.withLock(fileId, () -> index.get(fileId)
                 .filter(current -> current.isExpiredAt(now))
-                .map(current -> mutations.rewrite(WalOperation.UPDATE, current.withStatus(FileStatus.EXPIRED)))
+                .map(current -> store.rewrite(WalOperation.UPDATE, current.withStatus(FileStatus.EXPIRED)))
                 .isPresent());
     }
 
     private boolean remove(UUID fileId) {
-        return locks.withLock(fileId, () -> index.get(fileId)
+        return store.withLock(fileId, () -> index.get(fileId)
                 .filter(current -> current.status() == FileStatus.EXPIRED || current.status() == FileStatus.DELETED)
                 .map(current -> {
-                    mutations.remove(current);
+                    store.remove(current);
                     return true;
                 })
                 .orElse(false));

@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import io.artstore.kernel.contract.FileStatus;
 import io.artstore.storage.attr.FileAttributes;
-import io.artstore.storage.attr.FileStatus;
 
 /**
  * In-memory index of all sidecars: lookup by id, listing in upload order (oldest first,

@@ -3,11 +3,11 @@ package io.artstore.storage.info;
 import java.nio.file.Files;
 import java.util.List;
 
+import io.artstore.kernel.contract.StorageMode;
+import io.artstore.kernel.contract.StorageOperation;
 import io.artstore.kernel.health.ServiceIdentity;
 import io.artstore.storage.attr.StorageLayout;
-import io.artstore.storage.mode.Mode;
 import io.artstore.storage.mode.ModeService;
-import io.artstore.storage.mode.Operation;
 import org.springframework.stereotype.Service;
 
 /** Builds the public {@code /api/v1/info} answer. */
@@ -30,8 +30,8 @@ public class InfoService {
     }
 
     public StorageInfo info() {
-        Mode mode = modes.current();
-        List<Operation> allowed = mode.allowedOperations().stream().sorted().toList();
+        StorageMode mode = modes.current();
+        List<StorageOperation> allowed = mode.allowedOperations().stream().sorted().toList();
         String status = Files.isWritable(layout.dataDir()) && Files.isWritable(layout.walDir()) ? "online" : "degraded";
         return new StorageInfo(storageId, mode, status, identity.version(), capacity.capacity(), "standalone",
                 "standalone", allowed);

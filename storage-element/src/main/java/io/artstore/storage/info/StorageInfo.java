@@ -2,19 +2,19 @@ package io.artstore.storage.info;
 
 import java.util.List;
 
-import io.artstore.storage.mode.Mode;
-import io.artstore.storage.mode.Operation;
+import io.artstore.kernel.contract.StorageMode;
+import io.artstore.kernel.contract.StorageOperation;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Contract StorageInfo. */
 @Schema(name = "StorageInfo")
 public record StorageInfo(
         @Schema(example = "se-moscow-01") String storageId,
-        @Schema(allowableValues = {"edit", "rw", "ro", "ar"}) Mode mode,
+        @Schema(allowableValues = {"edit", "rw", "ro", "ar"}) StorageMode mode,
         @Schema(allowableValues = {"online", "offline", "degraded", "maintenance"}) String status,
         String version,
         CapacityService.Capacity capacity,
         @Schema(allowableValues = {"standalone", "replicated"}) String replicaMode,
         @Schema(allowableValues = {"standalone", "leader", "follower"}) String role,
-        List<Operation> allowedOperations) {
+        List<StorageOperation> allowedOperations) {
 }

@@ -2,10 +2,10 @@ package io.artstore.storage.metrics;
 
 import java.util.Map;
 
-import io.artstore.storage.attr.FileStatus;
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.StorageMode;
 import io.artstore.storage.index.FileIndex;
 import io.artstore.storage.info.CapacityService;
-import io.artstore.storage.mode.Mode;
 import io.artstore.storage.mode.ModeService;
 import io.artstore.storage.reconcile.ReconcileIssue;
 import io.artstore.storage.wal.WalOperation;
@@ -28,7 +28,7 @@ public class StorageMetrics {
         this.registry = registry;
         for (FileStatus status : FileStatus.values()) {
             Gauge.builder("se.files", index, i -> i.count(status))
-                    .description("Files stored, by status").tag("status", status.json()).register(registry);
+                    .description("Files stored, by status").tag("status", status.value()).register(registry);
         }
         Gauge.builder("se.storage.used.bytes", capacity, c -> c.capacity().usedBytes())
                 .description("Bytes stored (all statuses, plus uploads in flight)").register(registry);
@@ -41,9 +41,9 @@ public class StorageMetrics {
                 .register(registry);
         Gauge.builder("se.filesystem.available.bytes", capacity, c -> c.capacity().filesystemAvailableBytes())
                 .description("Usable free bytes of the file system of the data directory").register(registry);
-        for (Mode mode : Mode.values()) {
+        for (StorageMode mode : StorageMode.values()) {
             Gauge.builder("se.mode", modes, m -> m.current() == mode ? 1 : 0)
-                    .description("1 for the current mode").tag("mode", mode.json()).register(registry);
+                    .description("1 for the current mode").tag("mode", mode.value()).register(registry);
         }
         Gauge.builder("se.wal.in.flight", wal, WriteAheadLog::inFlightCount)
                 .description("Mutations currently pending in the WAL").register(registry);

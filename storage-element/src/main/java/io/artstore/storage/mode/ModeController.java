@@ -1,5 +1,6 @@
 package io.artstore.storage.mode;
 
+import io.artstore.kernel.contract.StorageMode;
 import io.artstore.kernel.error.ApiError;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.security.RequiresScope;
@@ -23,7 +24,7 @@ public class ModeController {
 
     /** Contract ModeTransitionResponse. */
     @Schema(name = "ModeTransitionResponse")
-    public record ModeTransitionResponse(Mode previousMode, Mode currentMode, java.time.Instant transitionedAt) {
+    public record ModeTransitionResponse(StorageMode previousMode, StorageMode currentMode, java.time.Instant transitionedAt) {
     }
 
     private final ModeService modes;
@@ -42,7 +43,7 @@ public class ModeController {
     @ApiResponse(responseCode = "409", description = "INVALID_TRANSITION or CONFIRMATION_REQUIRED",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public ModeTransitionResponse transition(@Valid @RequestBody ModeTransitionRequest request) {
-        Mode target = Mode.parse(request.targetMode())
+        StorageMode target = StorageMode.parse(request.targetMode())
                 .orElseThrow(() -> ApiException.validation("target_mode: must be one of rw, ro, ar"));
         ModeService.Transition done = modes.transition(target, Boolean.TRUE.equals(request.confirm()));
         return new ModeTransitionResponse(done.previousMode(), done.currentMode(), done.transitionedAt());

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import io.artstore.kernel.contract.StorageMode;
+import io.artstore.kernel.contract.StorageOperation;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.storage.attr.AtomicFiles;
@@ -27,48 +29,48 @@ public class ModeService {
     private static final Logger log = LoggerFactory.getLogger(ModeService.class);
 
     /** Content of {@code mode.json}. */
-    record ModeFile(Mode mode, Instant changedAt) {
+    record ModeFile(StorageMode mode, Instant changedAt) {
     }
 
     /** Result of a successful transition. */
-    public record Transition(Mode previousMode, Mode currentMode, Instant transitionedAt) {
+    public record Transition(StorageMode previousMode, StorageMode currentMode, Instant transitionedAt) {
     }
 
     private final StorageLayout layout;
     private final Clock clock;
     private final JsonMapper json = AttrStore.mapper();
-    private volatile Mode current;
+    private volatile StorageMode current;
 
-    public ModeService(StorageLayout layout, Mode initialMode, Clock clock) {
+    public ModeService(StorageLayout layout, StorageMode initialMode, Clock clock) {
         this.layout = layout;
         this.clock = clock;
         this.current = loadOrInitialize(initialMode);
     }
 
-    public Mode current() {
+    public StorageMode current() {
         return current;
     }
 
     /** Throws 409 {@code MODE_NOT_ALLOWED} when the current mode does not allow {@code operation}. */
-    public void require(Operation operation) {
-        Mode mode = current;
+    public void require(StorageOperation operation) {
+        StorageMode mode = current;
         if (!mode.allows(operation)) {
             throw new ApiException(ErrorCode.MODE_NOT_ALLOWED,
-                    "Operation '" + operation.json() + "' is not allowed in mode '" + mode.json() + "'");
+                    "Operation '" + operation.value() + "' is not allowed in mode '" + mode.value() + "'");
         }
     }
 
-    public synchronized Transition transition(Mode target, boolean confirm) {
-        Mode previous = current;
-        ModeTransitions.check(previous, target, confirm);
+    public synchronized Transition transition(StorageMode target, boolean confirm) {
+        StorageMode previous = current;
+        previous.checkTransition(target, confirm);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         persist(new ModeFile(target, now));
         current = target;
-        log.info("Mode changed from {} to {}", previous.json(), target.json());
+        log.info("Mode changed from {} to {}", previous.value(), target.value());
         return new Transition(previous, target, now);
     }
 
-    private Mode loadOrInitialize(Mode initialMode) {
+    private StorageMode loadOrInitialize(StorageMode initialMode) {
         if (Files.exists(layout.modeFile())) {
             try {
                 ModeFile file = json.readValue(Files.readAllBytes(layout.modeFile()), ModeFile.class);

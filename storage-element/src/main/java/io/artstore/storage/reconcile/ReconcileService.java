@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,16 +23,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.HexFormat;
 
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.storage.attr.FileAttributes;
 import io.artstore.storage.attr.StorageLayout;
-import io.artstore.storage.files.FileMutations;
 import io.artstore.storage.index.FileIndex;
 import io.artstore.storage.index.SidecarScanner;
 import io.artstore.storage.metrics.StorageMetrics;
+import io.artstore.storage.store.FileStore;
 import io.artstore.storage.wal.WriteAheadLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,18 +50,18 @@ public class ReconcileService {
     private final StorageLayout layout;
     private final SidecarScanner scanner;
     private final FileIndex index;
-    private final FileMutations mutations;
+    private final FileStore store;
     private final WriteAheadLog wal;
     private final StorageMetrics metrics;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public ReconcileService(StorageLayout layout, SidecarScanner scanner, FileIndex index, FileMutations mutations,
-                            WriteAheadLog wal, StorageMetrics metrics, Clock clock) {
+    ReconcileService(StorageLayout layout, SidecarScanner scanner, FileIndex index, FileStore store,
+                     WriteAheadLog wal, StorageMetrics metrics, Clock clock) {
         this.layout = layout;
         this.scanner = scanner;
         this.index = index;
-        this.mutations = mutations;
+        this.store = store;
         this.wal = wal;
         this.metrics = metrics;
         this.clock = clock;
@@ -85,7 +85,7 @@ public class ReconcileService {
             throw new ApiException(ErrorCode.RECONCILE_IN_PROGRESS, "A reconcile run is already in progress");
         }
         try {
-            return mutations.maintenance(this::reconcile);
+            return store.maintenance(this::reconcile);
         } finally {
             finish();
         }
@@ -179,7 +179,7 @@ public class ReconcileService {
      * ran (the index version wins: it is at least as new as what the scan read).
      */
     private void rebuildIndex(Map<UUID, FileAttributes> present) {
-        mutations.exclusively(() -> {
+        store.exclusively(() -> {
             Map<UUID, FileAttributes> rebuilt = new HashMap<>(present);
             Set<UUID> current = new HashSet<>();
             for (FileAttributes indexed : index.snapshot()) {

@@ -1,6 +1,6 @@
 package io.artstore.storage.config;
 
-import io.artstore.storage.mode.Mode;
+import io.artstore.kernel.contract.StorageMode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,7 +28,7 @@ class StoragePropertiesTest {
                         "artstore.storage.wal-dir=/tmp/w")
                 .run(context -> {
                     StorageProperties p = context.getBean(StorageProperties.class);
-                    assertThat(p.mode()).isEqualTo(Mode.EDIT);
+                    assertThat(p.mode()).isEqualTo(StorageMode.EDIT);
                     assertThat(p.maxFileSize().toBytes()).isEqualTo(1073741824L);
                     assertThat(p.maxCapacity()).isNull();
                     assertThat(p.gcInterval()).hasHours(1);
@@ -44,7 +44,7 @@ class StoragePropertiesTest {
                         "artstore.storage.gc-interval=30s", "artstore.storage.reconcile-interval=15m")
                 .run(context -> {
                     StorageProperties p = context.getBean(StorageProperties.class);
-                    assertThat(p.mode()).isEqualTo(Mode.RW);
+                    assertThat(p.mode()).isEqualTo(StorageMode.RW);
                     assertThat(p.maxFileSize().toBytes()).isEqualTo(5000);
                     assertThat(p.maxCapacity().toBytes()).isEqualTo(10737418240L);
                     assertThat(p.gcInterval()).hasSeconds(30);

@@ -9,39 +9,31 @@ import java.util.List;
 import java.util.UUID;
 
 import io.artstore.kernel.security.Scopes;
+import io.artstore.storage.attr.StorageLayout;
+import io.artstore.storage.support.SeTest;
+import io.artstore.storage.support.StorageElementTest;
 import io.artstore.testsupport.content.Content;
 import io.artstore.testsupport.http.Multipart;
-import io.artstore.storage.support.SeTest;
 import io.artstore.testsupport.http.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every file endpoint of an {@code edit} SE over real HTTP, with real files on disk. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"artstore.storage.storage-id=se-files-it", "artstore.storage.scheduling=false"})
+@StorageElementTest(properties = "artstore.storage.storage-id=se-files-it")
 class FileApiIT {
-
-    static final Path DATA = SeTest.tempDir("se-files-data");
-    static final Path WAL = SeTest.tempDir("se-files-wal");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("artstore.storage.data-dir", DATA::toString);
-        registry.add("artstore.storage.wal-dir", WAL::toString);
-        registry.add("artstore.security.jwks-url", SeTest.ISSUER::jwksUrl);
-    }
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    StorageLayout layout;
 
     TestHttp http;
 
@@ -77,21 +69,21 @@ class FileApiIT {
         assertThat(body.path("expires_at").isNull()).isFalse();
         assertThat(body.has("storage_filename")).isFalse();
 
-        List<String> names = SeTest.files(DATA).stream().filter(n -> n.contains(id)).toList();
+        List<String> names = SeTest.files(layout.dataDir()).stream().filter(n -> n.contains(id)).toList();
         assertThat(names).hasSize(2);
         String dataName = names.stream().filter(n -> !n.endsWith(".attr.json")).findFirst().orElseThrow();
         assertThat(dataName).startsWith("photo_sa_tester_").endsWith("_" + id + ".jpg");
-        assertThat(Content.sha256(DATA.resolve(dataName))).isEqualTo(Content.sha256(content));
+        assertThat(Content.sha256(layout.dataDir().resolve(dataName))).isEqualTo(Content.sha256(content));
         assertThat(names).contains(dataName + ".attr.json");
-        assertThat(SeTest.files(WAL)).isEmpty();
-        assertThat(SeTest.files(DATA.resolve(".incoming"))).isEmpty();
+        assertThat(SeTest.files(layout.walDir())).isEmpty();
+        assertThat(SeTest.files(layout.dataDir().resolve(".incoming"))).isEmpty();
     }
 
     @Test
     void sidecarIsTheContractMetadataPlusStorageFilename() throws Exception {
         String id = SeTest.upload(http, "side.txt", "x".getBytes()).json().path("file_id").asString();
-        Path attr = SeTest.files(DATA).stream().filter(n -> n.contains(id) && n.endsWith(".attr.json"))
-                .map(DATA::resolve).findFirst().orElseThrow();
+        Path attr = SeTest.files(layout.dataDir()).stream().filter(n -> n.contains(id) && n.endsWith(".attr.json"))
+                .map(layout.dataDir()::resolve).findFirst().orElseThrow();
         JsonNode sidecar = new tools.jackson.databind.ObjectMapper().readTree(Files.readString(attr));
         assertThat(sidecar.path("file_id").asString()).isEqualTo(id);
         assertThat(sidecar.path("storage_filename").asString() + ".attr.json").isEqualTo(attr.getFileName().toString());
@@ -154,7 +146,7 @@ class FileApiIT {
     }
 
     private void assertStoredSafely(String id) {
-        List<String> names = SeTest.files(DATA).stream().filter(n -> n.contains(id)).toList();
+        List<String> names = SeTest.files(layout.dataDir()).stream().filter(n -> n.contains(id)).toList();
         assertThat(names).hasSize(2);
         for (String stored : names) {
             assertThat(stored).doesNotContain("/", "\\", "\n", "\"", "..").doesNotStartWith(".");
@@ -242,7 +234,7 @@ class FileApiIT {
 
     @Test
     void badUploadInputsAre400Or415AndLeaveNothingBehind() {
-        List<String> before = SeTest.files(DATA);
+        List<String> before = SeTest.files(layout.dataDir());
         byte[] data = "x".getBytes();
         assertBad(SeTest.upload(http, "a.txt", data, "tags", "not json"), 400);
         assertBad(SeTest.upload(http, "a.txt", data, "tags", "{\"a\":1}"), 400);
@@ -264,8 +256,8 @@ class FileApiIT {
         assertBad(http.postJson("/api/v1/files/upload", "{\"file\":\"x\"}"), 415);
         assertBad(http.send(http.request("/api/v1/files/upload").header("Content-Type", "multipart/form-data; boundary=abc")
                 .POST(HttpRequest.BodyPublishers.ofString("garbage without boundaries"))), 400);
-        assertThat(SeTest.files(DATA)).isEqualTo(before);
-        assertThat(SeTest.files(WAL)).isEmpty();
+        assertThat(SeTest.files(layout.dataDir())).isEqualTo(before);
+        assertThat(SeTest.files(layout.walDir())).isEmpty();
     }
 
     private static void assertBad(TestHttp.Response response, int status) {

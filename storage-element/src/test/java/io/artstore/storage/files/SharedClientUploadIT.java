@@ -1,6 +1,5 @@
 package io.artstore.storage.files;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,14 +11,15 @@ import io.artstore.kernel.client.storage.StorageElementClient;
 import io.artstore.kernel.client.storage.StorageElementException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.kernel.security.Scopes;
+import io.artstore.storage.attr.StorageLayout;
 import io.artstore.storage.support.SeTest;
+import io.artstore.storage.support.StorageElementTest;
 import io.artstore.testsupport.content.Content;
 import io.artstore.testsupport.content.CountingInputStream;
 import io.artstore.testsupport.tls.TestCertificates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,21 +35,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * intact, and an SE that fills up in the middle of an upload gets its 507 {@code STORAGE_FULL}
  * through to the caller, who stopped sending, and the next upload on the same client works.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"artstore.storage.storage-id=se-client-it", "artstore.storage.scheduling=false",
-                "artstore.storage.max-capacity=40MB"})
+@StorageElementTest(properties = {"artstore.storage.storage-id=se-client-it", "artstore.storage.max-capacity=40MB"})
 class SharedClientUploadIT {
 
     static final long MIB = 1024 * 1024;
-    static final Path DATA = SeTest.tempDir("se-client-data");
-    static final Path WAL = SeTest.tempDir("se-client-wal");
     static final TestCertificates CERTIFICATES = TestCertificates.generate(SeTest.tempDir("se-client-pki"));
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("artstore.storage.data-dir", DATA::toString);
-        registry.add("artstore.storage.wal-dir", WAL::toString);
-        registry.add("artstore.security.jwks-url", SeTest.ISSUER::jwksUrl);
         // what SE_TLS_CERT/SE_TLS_KEY turn into (TlsEnvironmentPostProcessor)
         registry.add("spring.ssl.bundle.pem.se-client-it.keystore.certificate", () -> "file:" + CERTIFICATES.serverCert());
         registry.add("spring.ssl.bundle.pem.se-client-it.keystore.private-key", () -> "file:" + CERTIFICATES.serverKey());
@@ -59,6 +52,9 @@ class SharedClientUploadIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    StorageLayout layout;
 
     @Autowired
     JsonMapper json;
@@ -114,10 +110,10 @@ class SharedClientUploadIT {
             assertThat(small.size()).isEqualTo(MIB);
         }
 
-        List<String> leftovers = SeTest.files(DATA).stream()
+        List<String> leftovers = SeTest.files(layout.dataDir()).stream()
                 .filter(name -> name.contains(".incoming") || name.contains("too-big")).toList();
         assertThat(leftovers).isEmpty();
-        assertThat(SeTest.files(WAL)).isEmpty();
+        assertThat(SeTest.files(layout.walDir())).isEmpty();
     }
 
     private static SeUpload upload(String name) {

@@ -1,40 +1,32 @@
 package io.artstore.storage.files;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
+import io.artstore.storage.attr.StorageLayout;
+import io.artstore.storage.support.SeTest;
+import io.artstore.storage.support.StorageElementTest;
 import io.artstore.testsupport.content.Content;
 import io.artstore.testsupport.http.Multipart;
-import io.artstore.storage.support.SeTest;
 import io.artstore.testsupport.http.TestHttp;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** SE_MAX_FILE_SIZE → 413 and SE_MAX_CAPACITY → 507, never leaving a partial file. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"artstore.storage.storage-id=se-limits-it", "artstore.storage.scheduling=false",
-                "artstore.storage.max-file-size=1048576", "artstore.storage.max-capacity=3MB"})
+@StorageElementTest(properties = {"artstore.storage.storage-id=se-limits-it",
+        "artstore.storage.max-file-size=1048576", "artstore.storage.max-capacity=3MB"})
 class UploadLimitsIT {
 
-    static final Path DATA = SeTest.tempDir("se-limits-data");
-    static final Path WAL = SeTest.tempDir("se-limits-wal");
     static final int MIB = 1024 * 1024;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("artstore.storage.data-dir", DATA::toString);
-        registry.add("artstore.storage.wal-dir", WAL::toString);
-        registry.add("artstore.security.jwks-url", SeTest.ISSUER::jwksUrl);
-    }
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    StorageLayout layout;
 
     @Test
     void sizeAndCapacityLimits() throws IOException {
@@ -67,13 +59,13 @@ class UploadLimitsIT {
                 .isEqualTo("degraded");
     }
 
-    private static void assertRejected(TestHttp.Response response, int status, String code) {
+    private void assertRejected(TestHttp.Response response, int status, String code) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.errorCode()).isEqualTo(code);
-        List<String> leftovers = SeTest.files(DATA).stream()
+        List<String> leftovers = SeTest.files(layout.dataDir()).stream()
                 .filter(n -> n.startsWith(".incoming") || n.contains("over") || n.contains("chunked")
                         || n.contains("declared") || n.contains("full")).toList();
         assertThat(leftovers).isEmpty();
-        assertThat(SeTest.files(WAL)).isEmpty();
+        assertThat(SeTest.files(layout.walDir())).isEmpty();
     }
 }

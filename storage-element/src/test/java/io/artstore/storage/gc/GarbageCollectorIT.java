@@ -1,31 +1,25 @@
 package io.artstore.storage.gc;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
-import io.artstore.testsupport.time.MutableClock;
+import io.artstore.storage.attr.StorageLayout;
 import io.artstore.storage.support.SeTest;
+import io.artstore.storage.support.StorageElementTest;
 import io.artstore.testsupport.http.TestHttp;
+import io.artstore.testsupport.time.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GC with an injected clock: TTL expiry and physical removal of expired and deleted files. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"artstore.storage.storage-id=se-gc-it", "artstore.storage.scheduling=false"})
+@StorageElementTest(properties = "artstore.storage.storage-id=se-gc-it")
 @Import(GarbageCollectorIT.Clocks.class)
 class GarbageCollectorIT {
-
-    static final Path DATA = SeTest.tempDir("se-gc-data");
-    static final Path WAL = SeTest.tempDir("se-gc-wal");
 
     @TestConfiguration
     static class Clocks {
@@ -35,15 +29,11 @@ class GarbageCollectorIT {
         }
     }
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("artstore.storage.data-dir", DATA::toString);
-        registry.add("artstore.storage.wal-dir", WAL::toString);
-        registry.add("artstore.security.jwks-url", SeTest.ISSUER::jwksUrl);
-    }
-
     @LocalServerPort
     int port;
+
+    @Autowired
+    StorageLayout layout;
 
     @Autowired
     MutableClock clock;
@@ -83,11 +73,11 @@ class GarbageCollectorIT {
         assertThat(onDisk(month)).isZero();
         assertThat(onDisk(permanent)).isEqualTo(2);
         assertThat(http.get("/api/v1/files").json().path("total").asInt()).isEqualTo(1);
-        assertThat(SeTest.files(WAL)).isEmpty();
+        assertThat(SeTest.files(layout.walDir())).isEmpty();
         assertThat(http.get("/metrics").body()).contains("se_gc_runs_total", "se_gc_files_total");
     }
 
-    private static long onDisk(String id) {
-        return SeTest.files(DATA).stream().filter(n -> n.contains(id)).count();
+    private long onDisk(String id) {
+        return SeTest.files(layout.dataDir()).stream().filter(n -> n.contains(id)).count();
     }
 }

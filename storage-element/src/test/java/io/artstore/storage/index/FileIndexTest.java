@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.RetentionPolicy;
 import io.artstore.storage.attr.FileAttributes;
-import io.artstore.storage.attr.FileStatus;
-import io.artstore.storage.attr.RetentionPolicy;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

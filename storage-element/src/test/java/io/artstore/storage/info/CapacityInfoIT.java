@@ -5,13 +5,13 @@ import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.artstore.storage.attr.StorageLayout;
 import io.artstore.storage.support.SeTest;
+import io.artstore.storage.support.StorageElementTest;
 import io.artstore.testsupport.http.TestHttp;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,24 +23,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * free space of the file system under its data directory: what admin tools need to count
  * a disk shared by several SEs once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"artstore.storage.storage-id=se-capacity-it", "artstore.storage.scheduling=false",
-                "artstore.storage.max-capacity=3MB"})
+@StorageElementTest(properties = {"artstore.storage.storage-id=se-capacity-it", "artstore.storage.max-capacity=3MB"})
 class CapacityInfoIT {
 
-    static final Path DATA = SeTest.tempDir("se-capacity-data");
-    static final Path WAL = SeTest.tempDir("se-capacity-wal");
     static final long GIB = 1L << 30;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("artstore.storage.data-dir", DATA::toString);
-        registry.add("artstore.storage.wal-dir", WAL::toString);
-        registry.add("artstore.security.jwks-url", SeTest.ISSUER::jwksUrl);
-    }
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    StorageLayout layout;
 
     @Test
     void infoReportsTheFileSystemNextToTheCappedCapacity() throws IOException {
@@ -48,7 +40,7 @@ class CapacityInfoIT {
         assertThat(SeTest.upload(http, "one.bin", new byte[1000]).status()).isEqualTo(201);
 
         JsonNode capacity = TestHttp.to("http://127.0.0.1:" + port).get("/api/v1/info").json().path("capacity");
-        FileStore disk = Files.getFileStore(DATA);
+        FileStore disk = Files.getFileStore(layout.dataDir());
         assertThat(capacity.path("total_bytes").asLong()).isEqualTo(3L * 1024 * 1024);
         assertThat(capacity.path("used_bytes").asLong()).isEqualTo(1000);
         // capped below the disk: the cap, not the disk, bounds what is free for this SE
@@ -60,7 +52,7 @@ class CapacityInfoIT {
 
         assumeTrue(Files.isReadable(FilesystemId.BOOT_ID), "file-system id: Linux only");
         // another SE's data directory on the same file system reports the same id
-        Path neighbour = Files.createDirectories(DATA.resolveSibling(DATA.getFileName() + "-neighbour"));
+        Path neighbour = Files.createDirectories(layout.dataDir().resolveSibling(layout.dataDir().getFileName() + "-neighbour"));
         assertThat(capacity.path("filesystem_id").asString()).matches("[0-9a-f]{32}")
                 .isEqualTo(FilesystemId.of(neighbour).orElseThrow());
 

@@ -1,40 +1,29 @@
 package io.artstore.storage.mode;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 
+import io.artstore.storage.attr.StorageLayout;
 import io.artstore.storage.gc.GarbageCollector;
 import io.artstore.storage.support.SeTest;
+import io.artstore.storage.support.StorageElementTest;
 import io.artstore.testsupport.http.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The permanent-storage lifecycle rw → ro → rw (confirmed) → ro → ar, and what each mode allows. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"artstore.storage.storage-id=se-mode-it", "artstore.storage.scheduling=false",
-                "artstore.storage.mode=rw"})
+@StorageElementTest(properties = {"artstore.storage.storage-id=se-mode-it", "artstore.storage.mode=rw"})
 class ModeLifecycleIT {
-
-    static final Path DATA = SeTest.tempDir("se-mode-data");
-    static final Path WAL = SeTest.tempDir("se-mode-wal");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("artstore.storage.data-dir", DATA::toString);
-        registry.add("artstore.storage.wal-dir", WAL::toString);
-        registry.add("artstore.security.jwks-url", SeTest.ISSUER::jwksUrl);
-    }
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    StorageLayout layout;
 
     @Autowired
     GarbageCollector gc;
@@ -87,7 +76,7 @@ class ModeLifecycleIT {
         assertTransitionRejected(http, "{\"target_mode\":\"rw\",\"confirm\":true}", "INVALID_TRANSITION");
         assertThat(gc.run()).isEqualTo(new GarbageCollector.Result(0, 0, 0));
 
-        assertThat(Files.readString(DATA.resolve("mode.json"))).contains("\"ar\"");
+        assertThat(Files.readString(layout.dataDir().resolve("mode.json"))).contains("\"ar\"");
     }
 
     private static void assertMode(TestHttp http, String mode, String operations) {

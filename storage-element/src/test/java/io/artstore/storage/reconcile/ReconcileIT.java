@@ -6,36 +6,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.artstore.testsupport.content.Content;
+import io.artstore.storage.attr.StorageLayout;
 import io.artstore.storage.support.SeTest;
+import io.artstore.storage.support.StorageElementTest;
+import io.artstore.testsupport.content.Content;
 import io.artstore.testsupport.http.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reconcile finds each kind of damage exactly once and rebuilds the index. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"artstore.storage.storage-id=se-reconcile-it", "artstore.storage.scheduling=false"})
+@StorageElementTest(properties = "artstore.storage.storage-id=se-reconcile-it")
 class ReconcileIT {
-
-    static final Path DATA = SeTest.tempDir("se-reconcile-data");
-    static final Path WAL = SeTest.tempDir("se-reconcile-wal");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("artstore.storage.data-dir", DATA::toString);
-        registry.add("artstore.storage.wal-dir", WAL::toString);
-        registry.add("artstore.security.jwks-url", SeTest.ISSUER::jwksUrl);
-    }
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    StorageLayout layout;
 
     @Autowired
     ReconcileService service;
@@ -62,8 +53,8 @@ class ReconcileIT {
             file.seek(100);
             file.write(b ^ 0xff);
         }
-        Files.write(DATA.resolve("stray_u_20260101T000000Z_x.bin"), "stray".getBytes());
-        Files.write(DATA.resolve("junk_u_20260101T000000Z_y.bin.attr.json"), "{not json".getBytes());
+        Files.write(layout.dataDir().resolve("stray_u_20260101T000000Z_x.bin"), "stray".getBytes());
+        Files.write(layout.dataDir().resolve("junk_u_20260101T000000Z_y.bin.attr.json"), "{not json".getBytes());
 
         TestHttp.Response response = http.postJson("/api/v1/maintenance/reconcile", "");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -83,7 +74,7 @@ class ReconcileIT {
         assertIssue(report, "size_mismatch", resized);
         assertIssue(report, "checksum_mismatch", corrupted);
         for (JsonNode issue : report.path("issues")) {
-            assertThat(issue.path("path").asString()).doesNotContain("/").doesNotContain(DATA.toString());
+            assertThat(issue.path("path").asString()).doesNotContain("/").doesNotContain(layout.dataDir().toString());
             assertThat(issue.path("description").asString()).isNotBlank();
         }
         assertThat(report.path("issues").findValuesAsString("type")).contains("orphaned_file", "orphaned_attr");
@@ -120,8 +111,8 @@ class ReconcileIT {
         return SeTest.upload(http, name, Content.bytes(4096, seed)).json().path("file_id").asString();
     }
 
-    private static Path data(String id) {
-        return SeTest.files(DATA).stream().filter(n -> n.contains(id) && !n.endsWith(".attr.json"))
-                .map(DATA::resolve).findFirst().orElseThrow();
+    private Path data(String id) {
+        return SeTest.files(layout.dataDir()).stream().filter(n -> n.contains(id) && !n.endsWith(".attr.json"))
+                .map(layout.dataDir()::resolve).findFirst().orElseThrow();
     }
 }

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.RetentionPolicy;
 import io.artstore.storage.attr.AttrStore;
 import io.artstore.storage.attr.FileAttributes;
-import io.artstore.storage.attr.FileStatus;
-import io.artstore.storage.attr.RetentionPolicy;
 import io.artstore.storage.attr.StorageLayout;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

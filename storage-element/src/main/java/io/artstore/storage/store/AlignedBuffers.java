@@ -1,4 +1,4 @@
-package io.artstore.storage.files;
+package io.artstore.storage.store;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.ArrayBlockingQueue;

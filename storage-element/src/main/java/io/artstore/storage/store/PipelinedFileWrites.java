@@ -1,4 +1,4 @@
-package io.artstore.storage.files;
+package io.artstore.storage.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.artstore.storage.files;
+package io.artstore.storage.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

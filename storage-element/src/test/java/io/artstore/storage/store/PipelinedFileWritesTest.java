@@ -1,4 +1,4 @@
-package io.artstore.storage.files;
+package io.artstore.storage.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,7 +37,7 @@ class PipelinedFileWritesTest {
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final AtomicInteger tasks = new AtomicInteger();
-    private final MessageDigest sha256 = FileMutations.sha256();
+    private final MessageDigest sha256 = FileStore.sha256();
     private final AlignedBuffers direct = new AlignedBuffers(BUFFER, 2);
 
     @AfterEach
@@ -156,10 +156,10 @@ class PipelinedFileWritesTest {
     }
 
     private static byte[] sha256(byte[] data) {
-        return FileMutations.sha256().digest(data);
+        return FileStore.sha256().digest(data);
     }
 
-    // the loop of FileMutations.stage: fill the whole buffer, hand it over, fill the next
+    // the loop of FileStore.stage: fill the whole buffer, hand it over, fill the next
     private static void copy(byte[] data, PipelinedFileWrites writes) throws IOException {
         int offset = 0;
         byte[] buffer = writes.buffer();

@@ -1,21 +1,21 @@
-package io.artstore.storage.files;
+package io.artstore.storage.store;
 
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /** Striped per-file locks: mutations of one file (update, delete, GC) run one at a time. */
-public class FileLocks {
+final class FileLocks {
 
     private final ReentrantLock[] stripes = new ReentrantLock[256];
 
-    public FileLocks() {
+    FileLocks() {
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new ReentrantLock();
         }
     }
 
-    public <T> T withLock(UUID fileId, Supplier<T> action) {
+    <T> T withLock(UUID fileId, Supplier<T> action) {
         ReentrantLock lock = stripes[Math.floorMod(fileId.hashCode(), stripes.length)];
         lock.lock();
         try {

@@ -1,4 +1,4 @@
-package io.artstore.storage.files;
+package io.artstore.storage.store;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,14 +12,14 @@ import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
  * after a minute idle. Deliberately not an {@code Executor} bean, so Spring Boot's own task
  * executor stays as it is. Metrics: {@code executor_*{name="upload_writers"}}.
  */
-public record UploadWriters(ExecutorService executor, AlignedBuffers directBuffers) implements AutoCloseable {
+record UploadWriters(ExecutorService executor, AlignedBuffers directBuffers) implements AutoCloseable {
 
     /** The reads after an upload's first buffer, and its {@code O_DIRECT} writes. */
     static final int DIRECT_BUFFER_SIZE = 1024 * 1024;
     /** Direct buffers kept for reuse once their uploads ended. */
     static final int IDLE_DIRECT_BUFFERS = 8;
 
-    public static UploadWriters start(MeterRegistry registry) {
+    static UploadWriters start(MeterRegistry registry) {
         ExecutorService threads = Executors.newCachedThreadPool(
                 Thread.ofPlatform().name("upload-writer-", 0).daemon(true).factory());
         return new UploadWriters(ExecutorServiceMetrics.monitor(registry, threads, "upload_writers"),

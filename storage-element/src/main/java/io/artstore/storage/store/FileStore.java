@@ -1,9 +1,8 @@
-package io.artstore.storage.files;
+package io.artstore.storage.store;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,13 +28,17 @@ import io.artstore.storage.wal.WriteAheadLog;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Every change to the data directory, each guarded by the WAL:
+ * The storage engine's facade, the only way the HTTP side ({@code files}), GC and reconcile
+ * change the data directory. Every change is guarded by the WAL:
  * WAL entry (pending, fsync) → data to a temp name + fsync → attr.json (atomic) → rename
  * into place → WAL commit → index update. The index changes only after the disk did.
+ * How upload bytes reach the disk (pipelined, {@code O_DIRECT}, aligned buffers) and the
+ * per-file locks stay inside this package.
  */
-public class FileMutations {
+public class FileStore {
 
-    static final int BUFFER_SIZE = 256 * 1024;
+    /** The I/O buffer: an upload's first read, and each read of a download. */
+    public static final int BUFFER_SIZE = 256 * 1024;
     /** Written bytes after which an upload's file starts being written back to the disk. */
     static final long WRITEBACK_EVERY = 32L * 1024 * 1024;
 
@@ -50,13 +53,14 @@ public class FileMutations {
     private final CapacityService capacity;
     private final Clock clock;
     private final UploadWriters uploadWriters;
+    private final FileLocks locks;
     // looked up once, at the first large upload (it reads the mount table)
     private final SingletonSupplier<Integer> incomingBlockSize;
     private final ReadWriteLock indexSwap = new ReentrantReadWriteLock();
     private final ReentrantLock maintenance = new ReentrantLock();
 
-    public FileMutations(StorageLayout layout, WriteAheadLog wal, AttrStore attrStore, FileIndex index,
-                         CapacityService capacity, Clock clock, UploadWriters uploadWriters) {
+    FileStore(StorageLayout layout, WriteAheadLog wal, AttrStore attrStore, FileIndex index,
+              CapacityService capacity, Clock clock, UploadWriters uploadWriters, FileLocks locks) {
         this.layout = layout;
         this.wal = wal;
         this.attrStore = attrStore;
@@ -64,6 +68,7 @@ public class FileMutations {
         this.capacity = capacity;
         this.clock = clock;
         this.uploadWriters = uploadWriters;
+        this.locks = locks;
         this.incomingBlockSize = SingletonSupplier.of(() -> PipelinedFileWrites.blockSize(layout.incomingDir()));
     }
 
@@ -176,6 +181,11 @@ public class FileMutations {
         } finally {
             indexSwap.readLock().unlock();
         }
+    }
+
+    /** Runs {@code action} holding the lock of one file: its updates, deletes and GC steps run one at a time. */
+    public <T> T withLock(UUID fileId, Supplier<T> action) {
+        return locks.withLock(fileId, action);
     }
 
     /** Runs {@code action} while no mutation is committing (used to swap in a rebuilt index). */

@@ -1,0 +1,17 @@
+package io.artstore.storage.info;
+
+import io.artstore.storage.attr.StorageLayout;
+import io.artstore.storage.config.StorageProperties;
+import io.artstore.storage.index.FileIndex;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Capacity accounting (also used by the store to reserve space for uploads in flight). */
+@Configuration(proxyBeanMethods = false)
+class InfoConfiguration {
+
+    @Bean
+    CapacityService capacityService(FileIndex index, StorageLayout layout, StorageProperties properties) {
+        return new CapacityService(index, layout, properties.maxCapacity());
+    }
+}
