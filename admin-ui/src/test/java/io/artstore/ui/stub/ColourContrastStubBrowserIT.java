@@ -25,39 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Markers and badges are readable (issue 23): the WCAG contrast ratio of their text,
  * computed from the browser's computed colours, is at least 4.5:1.
  */
-@ExtendWith(BrowserRequired.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "artstore.logging.format=text")
-class ColourContrastStubBrowserIT {
+class ColourContrastStubBrowserIT extends StubBrowserTestBase {
 
     private static final double AA = 4.5;
-    private static final FakeAdminModule FAKE = start();
-
-    @LocalServerPort
-    int port;
-
-    private Browser browser;
-
-    @DynamicPropertySource
-    static void fakeServices(DynamicPropertyRegistry registry) {
-        registry.add("artstore.ui.admin-url", FAKE::url);
-        registry.add("artstore.ui.query-url", FAKE::url);
-    }
-
-    @BeforeEach
-    void open() {
-        FAKE.storageElements.clear();
-        browser = Browser.open("http://127.0.0.1:" + port);
-    }
-
-    @AfterEach
-    void close() {
-        browser.close();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        FAKE.close();
-    }
 
     @Test
     void theCurrentLanguageOnTheLoginPageIsReadable() {
@@ -96,11 +66,4 @@ class ColourContrastStubBrowserIT {
         browser.screenshot("stub-storage-badges");
     }
 
-    private static FakeAdminModule start() {
-        try {
-            return new FakeAdminModule();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
 }

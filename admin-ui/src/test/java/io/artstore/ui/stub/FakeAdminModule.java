@@ -48,6 +48,15 @@ final class FakeAdminModule implements AutoCloseable {
         server.start();
     }
 
+    /** A started fake on a free loopback port. */
+    static FakeAdminModule start() {
+        try {
+            return new FakeAdminModule();
+        } catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }

@@ -29,39 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * download. It checks the UI's side of those pages now; the same flows against the real
  * services are {@code StorageBrowserIT}/{@code FilesBrowserIT}.
  */
-@ExtendWith(BrowserRequired.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "artstore.logging.format=text")
-class RegistryPagesStubBrowserIT {
-
-    private static final FakeAdminModule FAKE = start();
-
-    @LocalServerPort
-    int port;
-
-    private Browser browser;
-
-    @DynamicPropertySource
-    static void fakeServices(DynamicPropertyRegistry registry) {
-        registry.add("artstore.ui.admin-url", FAKE::url);
-        registry.add("artstore.ui.query-url", FAKE::url);
-    }
-
-    @BeforeEach
-    void open() {
-        FAKE.storageElements.clear();
-        FAKE.files.clear();
-        browser = Browser.open("http://127.0.0.1:" + port);
-    }
-
-    @AfterEach
-    void close() {
-        browser.close();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        FAKE.close();
-    }
+class RegistryPagesStubBrowserIT extends StubBrowserTestBase {
 
     @Test
     void dashboardAndStorageElementsPage() {
@@ -303,11 +271,4 @@ class RegistryPagesStubBrowserIT {
         browser.screenshot("stub-readonly-refused");
     }
 
-    private static FakeAdminModule start() {
-        try {
-            return new FakeAdminModule();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
 }

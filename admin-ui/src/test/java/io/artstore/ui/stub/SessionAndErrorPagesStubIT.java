@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "artstore.logging.format=text")
 class SessionAndErrorPagesStubIT {
 
-    private static final FakeAdminModule FAKE = start();
+    private static final FakeAdminModule FAKE = FakeAdminModule.start();
     private static final String MALFORMED = "not-a-uuid";
 
     @LocalServerPort
@@ -301,11 +301,4 @@ class SessionAndErrorPagesStubIT {
         return user.post(path, new String[0], all);
     }
 
-    private static FakeAdminModule start() {
-        try {
-            return new FakeAdminModule();
-        } catch (java.io.IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
-        }
-    }
 }

@@ -28,19 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page ("your session ended") and back to the same page after the login; the second keeps
  * the dialog open with what was typed and says the form expired.
  */
-@ExtendWith(BrowserRequired.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "artstore.logging.format=text")
-class SessionEndStubBrowserIT {
-
-    private static final FakeAdminModule FAKE = start();
-
-    @LocalServerPort
-    int port;
+class SessionEndStubBrowserIT extends StubBrowserTestBase {
 
     @Autowired
     ServerSessions sessions;
 
-    private Browser browser;
     private String fileId;
 
     @TestConfiguration
@@ -51,30 +43,11 @@ class SessionEndStubBrowserIT {
         }
     }
 
-    @DynamicPropertySource
-    static void fakeServices(DynamicPropertyRegistry registry) {
-        registry.add("artstore.ui.admin-url", FAKE::url);
-        registry.add("artstore.ui.query-url", FAKE::url);
-    }
-
     @BeforeEach
     void open() {
-        FAKE.storageElements.clear();
-        FAKE.files.clear();
         String seId = (String) FAKE.addStorageElement("SE 1", "se-1", "rw", "online", 100L << 30, 10L << 30).get("id");
         fileId = (String) FAKE.addFile(seId, "report.txt", "active", "permanent", "old text", List.of()).get("file_id");
         FAKE.addFile(seId, "notes.txt", "expired", "temporary", "notes", List.of());
-        browser = Browser.open("http://127.0.0.1:" + port);
-    }
-
-    @AfterEach
-    void close() {
-        browser.close();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        FAKE.close();
     }
 
     @Test
@@ -132,11 +105,4 @@ class SessionEndStubBrowserIT {
         assertThat(FAKE.files.get(fileId).get("status")).isEqualTo("active");
     }
 
-    private static FakeAdminModule start() {
-        try {
-            return new FakeAdminModule();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
 }

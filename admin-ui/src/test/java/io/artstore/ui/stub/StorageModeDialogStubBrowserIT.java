@@ -25,40 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (checked by the UI's server, the answer shown in the dialog), rw → ro says that uploads
  * stop. Against {@link FakeAdminModule}, which records every request the UI sends.
  */
-@ExtendWith(BrowserRequired.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "artstore.logging.format=text")
-class StorageModeDialogStubBrowserIT {
-
-    private static final FakeAdminModule FAKE = start();
-
-    @LocalServerPort
-    int port;
-
-    private Browser browser;
-
-    @DynamicPropertySource
-    static void fakeServices(DynamicPropertyRegistry registry) {
-        registry.add("artstore.ui.admin-url", FAKE::url);
-        registry.add("artstore.ui.query-url", FAKE::url);
-    }
-
-    @BeforeEach
-    void open() {
-        FAKE.storageElements.clear();
-        FAKE.files.clear();
-        FAKE.requests.clear();
-        browser = Browser.open("http://127.0.0.1:" + port);
-    }
-
-    @AfterEach
-    void close() {
-        browser.close();
-    }
-
-    @AfterAll
-    static void stopFake() {
-        FAKE.close();
-    }
+class StorageModeDialogStubBrowserIT extends StubBrowserTestBase {
 
     @Test
     void theDialogOfAReadOnlySePreselectsNothingAndSubmittingWithoutAChoiceChangesNothing() {
@@ -144,11 +111,4 @@ class StorageModeDialogStubBrowserIT {
         browser.find(By.id("se-mode-modal"));
     }
 
-    private static FakeAdminModule start() {
-        try {
-            return new FakeAdminModule();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
 }
