@@ -35,6 +35,14 @@ class QueryApplicationSmokeIT {
         var request = docs.json().path("components").path("schemas").path("SearchRequest").path("properties");
         assertThat(request.path("mode").path("enum").valueStream().map(v -> v.asString()).toList())
                 .containsExactly("exact", "partial", "fulltext");
+        // the shared-kernel enums are documented with their lower-case contract values
+        assertThat(request.path("status").path("enum").valueStream().map(v -> v.asString()).toList())
+                .containsExactly("active", "expired", "deleted");
+        assertThat(request.path("retention_policy").path("enum").valueStream().map(v -> v.asString()).toList())
+                .containsExactly("temporary", "permanent");
+        var item = docs.json().path("components").path("schemas").path("SearchResultItem").path("properties");
+        assertThat(item.path("status").path("enum").valueStream().map(v -> v.asString()).toList())
+                .containsExactly("active", "expired", "deleted");
         assertThat(request.propertyNames()).contains("file_extension", "uploaded_after", "sort_by")
                 .doesNotContain("query_text");
         var search = docs.json().path("paths").path("/api/v1/search").path("post");

@@ -2,21 +2,22 @@ package io.artstore.admin.files;
 
 import java.util.UUID;
 
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.RetentionPolicy;
 import io.artstore.kernel.error.ApiError;
 import io.artstore.kernel.openapi.OpenApiAutoConfiguration;
 import io.artstore.kernel.paging.Page;
 import io.artstore.kernel.paging.PageQuery;
 import io.artstore.kernel.security.RequiresScope;
 import io.artstore.kernel.security.Scopes;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -69,18 +70,16 @@ public class FileController {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Page<FileDtos.View> list(
             @Valid @ParameterObject PageQuery page,
-            @Parameter(description = "Filter by status", schema = @Schema(allowableValues = {"active", "expired", "deleted"}))
-            @RequestParam(required = false)
-            @Pattern(regexp = "active|expired|deleted", message = "must be one of active, expired, deleted") String status,
+            @Parameter(description = "Filter by status", schema = @Schema(implementation = FileStatus.class))
+            @RequestParam(required = false) String status,
             @Parameter(name = "retention_policy", description = "Filter by retention policy",
-                    schema = @Schema(allowableValues = {"temporary", "permanent"}))
-            @RequestParam(name = "retention_policy", required = false)
-            @Pattern(regexp = "temporary|permanent", message = "must be temporary or permanent") String retentionPolicy,
+                    schema = @Schema(implementation = RetentionPolicy.class))
+            @RequestParam(name = "retention_policy", required = false) String retentionPolicy,
             @Parameter(name = "storage_element_id", description = "Filter by storage element")
             @RequestParam(name = "storage_element_id", required = false) UUID storageElementId,
             @Parameter(name = "uploaded_by", description = "Filter by uploader")
             @RequestParam(name = "uploaded_by", required = false) String uploadedBy) {
-        return service.list(new FileFilter(status, retentionPolicy, storageElementId, uploadedBy), page)
+        return service.list(FileFilter.of(status, retentionPolicy, storageElementId, uploadedBy), page)
                 .map(FileDtos.View::of);
     }
 

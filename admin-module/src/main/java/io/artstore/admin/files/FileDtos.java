@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.RetentionPolicy;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
@@ -32,8 +34,8 @@ public final class FileDtos {
             Instant uploadedAt,
             @Schema(nullable = true) String description,
             List<String> tags,
-            @Schema(allowableValues = {"active", "expired", "deleted"}) String status,
-            @Schema(allowableValues = {"temporary", "permanent"}) String retentionPolicy,
+            @Schema(implementation = FileStatus.class) String status,
+            @Schema(implementation = RetentionPolicy.class) String retentionPolicy,
             @Schema(description = "Retention in days (temporary files)", nullable = true) Integer ttlDays,
             @Schema(description = "When a temporary file expires", nullable = true) Instant expiresAt,
             @Schema(description = "When the row was registered") Instant createdAt,
@@ -59,8 +61,7 @@ public final class FileDtos {
             @NotNull UUID storageElementId,
             @Size(max = 1000) String description,
             @ArraySchema(schema = @Schema(example = "invoice")) @Size(max = 100) List<@NotBlank @Size(max = 200) String> tags,
-            @Schema(allowableValues = {"temporary", "permanent"})
-            @NotNull @Pattern(regexp = "temporary|permanent", message = "must be temporary or permanent") String retentionPolicy,
+            @NotNull RetentionPolicy retentionPolicy,
             @Schema(description = "Required for temporary files") @Min(1) @Max(365) Integer ttlDays,
             @Schema(description = "Extension: the end user who uploaded the file (default: the caller's token subject)")
             @Size(min = 1, max = 255) String uploadedBy,
@@ -72,8 +73,7 @@ public final class FileDtos {
     public record Update(
             @Size(max = 1000) String description,
             @Size(max = 100) List<@NotBlank @Size(max = 200) String> tags,
-            @Schema(allowableValues = {"active", "expired", "deleted"})
-            @Pattern(regexp = "active|expired|deleted", message = "must be one of active, expired, deleted") String status) {
+            FileStatus status) {
 
         boolean empty() {
             return description == null && tags == null && status == null;

@@ -1,7 +1,17 @@
 package io.artstore.admin.files;
 
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.RetentionPolicy;
+
 import java.util.UUID;
 
 /** Filters of the file list; {@code null} = no filter. */
-record FileFilter(String status, String retentionPolicy, UUID storageElementId, String uploadedBy) {
+record FileFilter(FileStatus status, RetentionPolicy retentionPolicy, UUID storageElementId, String uploadedBy) {
+
+    /** From the query parameters; 400 naming the parameter when a status or policy is not a contract value. */
+    static FileFilter of(String status, String retentionPolicy, UUID storageElementId, String uploadedBy) {
+        return new FileFilter(status == null ? null : FileStatus.require("status", status),
+                retentionPolicy == null ? null : RetentionPolicy.require("retention_policy", retentionPolicy),
+                storageElementId, uploadedBy);
+    }
 }

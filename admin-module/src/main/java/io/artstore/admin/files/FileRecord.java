@@ -23,8 +23,4 @@ public record FileRecord(
         Instant expiresAt,
         Instant createdAt,
         Instant updatedAt) {
-
-    public static final String ACTIVE = "active";
-    public static final String DELETED = "deleted";
-    public static final String TEMPORARY = "temporary";
 }

@@ -102,8 +102,8 @@ class FileRepository {
     }
 
     private static JdbcClient.StatementSpec filter(JdbcClient.StatementSpec spec, FileFilter filter) {
-        return spec.param("status", filter.status())
-                .param("retention", filter.retentionPolicy())
+        return spec.param("status", filter.status() == null ? null : filter.status().value())
+                .param("retention", filter.retentionPolicy() == null ? null : filter.retentionPolicy().value())
                 .param("se", filter.storageElementId())
                 .param("uploadedBy", filter.uploadedBy());
     }

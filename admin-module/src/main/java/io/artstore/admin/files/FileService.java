@@ -14,6 +14,8 @@ import io.artstore.admin.storage.StorageElementCalls;
 import io.artstore.admin.storage.StorageElementRepository;
 import io.artstore.kernel.client.storage.SeFileMetadata;
 import io.artstore.kernel.client.storage.StorageElementException;
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.RetentionPolicy;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.paging.Page;
 import io.artstore.kernel.paging.PageQuery;
@@ -49,7 +51,7 @@ public class FileService {
         if (storageElements.findById(request.storageElementId()).isEmpty()) {
             throw ApiException.validation("storage_element_id: no such storage element");
         }
-        boolean temporary = FileRecord.TEMPORARY.equals(request.retentionPolicy());
+        boolean temporary = request.retentionPolicy() == RetentionPolicy.TEMPORARY;
         if (temporary && request.ttlDays() == null) {
             throw ApiException.validation("ttl_days: required for retention_policy temporary");
         }
@@ -62,7 +64,7 @@ public class FileService {
         FileRecord file = new FileRecord(request.fileId(), request.originalFilename(), request.contentType(),
                 request.size(), request.checksum().toLowerCase(java.util.Locale.ROOT), request.storageElementId(), null,
                 uploadedBy, uploadedAt, request.description(), request.tags() == null ? List.of() : List.copyOf(request.tags()),
-                FileRecord.ACTIVE, request.retentionPolicy(), temporary ? request.ttlDays() : null,
+                FileStatus.ACTIVE.value(), request.retentionPolicy().value(), temporary ? request.ttlDays() : null,
                 temporary ? uploadedAt.plus(request.ttlDays(), ChronoUnit.DAYS) : null, now, now);
         boolean inserted;
         try {
@@ -108,7 +110,7 @@ public class FileService {
             description = stored.description();
             tags = stored.tags() == null ? List.of() : stored.tags();
         }
-        String status = request.status() == null ? file.status() : request.status();
+        String status = request.status() == null ? file.status() : request.status().value();
         files.update(id, description, tags, status, Timestamps.now(clock));
         return get(id);
     }
@@ -116,7 +118,7 @@ public class FileService {
     /** Soft delete: on the SE (its GC removes the data later), then status {@code deleted} here. */
     public void delete(UUID id) {
         FileRecord file = get(id);
-        if (FileRecord.DELETED.equals(file.status())) {
+        if (FileStatus.DELETED.value().equals(file.status())) {
             return;
         }
         try {
@@ -127,7 +129,7 @@ public class FileService {
             }
             log.info("File {} was already gone from its storage element", id);
         }
-        files.update(id, file.description(), file.tags(), FileRecord.DELETED, Timestamps.now(clock));
+        files.update(id, file.description(), file.tags(), FileStatus.DELETED.value(), Timestamps.now(clock));
     }
 
     private StorageElement storageElement(FileRecord file) {

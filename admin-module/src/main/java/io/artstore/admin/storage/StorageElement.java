@@ -24,7 +24,4 @@ public record StorageElement(
         Instant lastFileSyncAt,
         Instant createdAt,
         Instant updatedAt) {
-
-    public static final String ONLINE = "online";
-    public static final String OFFLINE = "offline";
 }

@@ -2,21 +2,22 @@ package io.artstore.admin.storage;
 
 import java.util.UUID;
 
+import io.artstore.kernel.contract.StorageElementStatus;
+import io.artstore.kernel.contract.StorageMode;
 import io.artstore.kernel.error.ApiError;
 import io.artstore.kernel.openapi.OpenApiAutoConfiguration;
 import io.artstore.kernel.paging.Page;
 import io.artstore.kernel.paging.PageQuery;
 import io.artstore.kernel.security.RequiresScope;
 import io.artstore.kernel.security.Scopes;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -82,14 +83,10 @@ public class StorageElementController {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Page<StorageElementDtos.View> list(
             @Valid @ParameterObject PageQuery page,
-            @Parameter(description = "Filter by mode", schema = @Schema(allowableValues = {"edit", "rw", "ro", "ar"}))
-            @RequestParam(required = false) @Pattern(regexp = "edit|rw|ro|ar", message = "must be one of edit, rw, ro, ar")
-            String mode,
-            @Parameter(description = "Filter by status",
-                    schema = @Schema(allowableValues = {"online", "offline", "degraded", "maintenance"}))
-            @RequestParam(required = false)
-            @Pattern(regexp = "online|offline|degraded|maintenance",
-                    message = "must be one of online, offline, degraded, maintenance") String status) {
+            @Parameter(description = "Filter by mode", schema = @Schema(implementation = StorageMode.class))
+            @RequestParam(required = false) String mode,
+            @Parameter(description = "Filter by status", schema = @Schema(implementation = StorageElementStatus.class))
+            @RequestParam(required = false) String status) {
         return service.list(mode, status, page).map(StorageElementDtos.View::of);
     }
 

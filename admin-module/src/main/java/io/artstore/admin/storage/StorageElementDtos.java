@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.artstore.kernel.client.storage.SeStorageInfo;
+import io.artstore.kernel.contract.StorageElementStatus;
+import io.artstore.kernel.contract.StorageMode;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,8 +25,8 @@ public final class StorageElementDtos {
             @Schema(description = "Base URL admin-module and the other services use to reach the SE",
                     example = "https://se-01.example.org:8010") String url,
             @Schema(description = "The SE's own id (from its /api/v1/info)", example = "se-01") String storageId,
-            @Schema(allowableValues = {"edit", "rw", "ro", "ar"}) String mode,
-            @Schema(allowableValues = {"online", "offline", "degraded", "maintenance"}) String status,
+            @Schema(implementation = StorageMode.class) String mode,
+            @Schema(implementation = StorageElementStatus.class) String status,
             @Schema(description = "Total capacity of the SE in bytes (its SE_MAX_CAPACITY, else its file system's size)")
             long capacityBytes,
             @Schema(description = "Bytes of the SE's files") long usedBytes,
@@ -99,9 +101,8 @@ public final class StorageElementDtos {
 
     @Schema(name = "ModeChangeRequest", description = "Mode transition of a storage element (extension of the contract)")
     public record ModeChange(
-            @Schema(description = "Target mode; allowed: rw→ro, ro→ar, ro→rw (with confirm)",
-                    allowableValues = {"edit", "rw", "ro", "ar"}, example = "ro")
-            @NotNull @Pattern(regexp = "edit|rw|ro|ar", message = "must be one of edit, rw, ro, ar") String targetMode,
+            @Schema(description = "Target mode; allowed: rw→ro, ro→ar, ro→rw (with confirm)", example = "ro")
+            @NotNull StorageMode targetMode,
             @Schema(description = "Must be true for the rollback ro→rw", defaultValue = "false") Boolean confirm) {
 
         boolean confirmed() {
@@ -111,8 +112,8 @@ public final class StorageElementDtos {
 
     @Schema(name = "ModeChangeResponse")
     public record ModeChangeResult(
-            @Schema(allowableValues = {"edit", "rw", "ro", "ar"}) String previousMode,
-            @Schema(allowableValues = {"edit", "rw", "ro", "ar"}) String currentMode,
+            @Schema(implementation = StorageMode.class) String previousMode,
+            @Schema(implementation = StorageMode.class) String currentMode,
             @Schema(description = "When the SE switched") Instant transitionedAt,
             @Schema(description = "The storage element after the change") View storageElement) {
     }

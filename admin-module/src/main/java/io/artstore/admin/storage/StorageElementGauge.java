@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.artstore.kernel.contract.StorageElementStatus;
+import io.artstore.kernel.contract.StorageMode;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
@@ -16,8 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class StorageElementGauge {
 
-    private static final List<String> MODES = List.of("edit", "rw", "ro", "ar");
-    private static final List<String> STATUSES = List.of("online", "offline", "degraded", "maintenance");
     private static final Duration MAX_AGE = Duration.ofSeconds(5);
 
     private final StorageElementRepository repository;
@@ -25,12 +25,12 @@ public class StorageElementGauge {
 
     public StorageElementGauge(StorageElementRepository repository, MeterRegistry registry) {
         this.repository = repository;
-        for (String mode : MODES) {
-            for (String status : STATUSES) {
-                Gauge.builder("artstore.admin.storage.elements", () -> count(mode, status))
+        for (StorageMode mode : StorageMode.values()) {
+            for (StorageElementStatus status : StorageElementStatus.values()) {
+                Gauge.builder("artstore.admin.storage.elements", () -> count(mode.value(), status.value()))
                         .description("Registered storage elements by mode and status")
-                        .tag("mode", mode)
-                        .tag("status", status)
+                        .tag("mode", mode.value())
+                        .tag("status", status.value())
                         .register(registry);
             }
         }

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.artstore.kernel.contract.StorageElementStatus;
+import io.artstore.kernel.contract.StorageMode;
+
 import io.artstore.admin.common.Timestamps;
 import io.artstore.kernel.paging.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,19 +47,19 @@ public class StorageElementRepository {
                 .query(StorageElementRepository::map).optional();
     }
 
-    public List<StorageElement> list(String mode, String status, PageQuery page) {
+    public List<StorageElement> list(StorageMode mode, StorageElementStatus status, PageQuery page) {
         return jdbc.sql("SELECT * FROM storage_elements " + FILTER + " ORDER BY created_at, id LIMIT :limit OFFSET :offset")
-                .param("mode", mode)
-                .param("status", status)
+                .param("mode", mode == null ? null : mode.value())
+                .param("status", status == null ? null : status.value())
                 .param("limit", page.limit())
                 .param("offset", page.offset())
                 .query(StorageElementRepository::map).list();
     }
 
-    public long count(String mode, String status) {
+    public long count(StorageMode mode, StorageElementStatus status) {
         return jdbc.sql("SELECT count(*) FROM storage_elements " + FILTER)
-                .param("mode", mode)
-                .param("status", status)
+                .param("mode", mode == null ? null : mode.value())
+                .param("status", status == null ? null : status.value())
                 .query(Long.class).single();
     }
 
@@ -141,9 +144,10 @@ public class StorageElementRepository {
     /** Marks an SE that did not answer as offline (nothing else changes). */
     public boolean markOffline(UUID id, Instant now) {
         return jdbc.sql("""
-                        UPDATE storage_elements SET status = 'offline', updated_at = :now
-                        WHERE id = :id AND status <> 'offline'
+                        UPDATE storage_elements SET status = :offlineStatus, updated_at = :now
+                        WHERE id = :id AND status <> :offlineStatus
                         """)
+                .param("offlineStatus", StorageElementStatus.OFFLINE.value())
                 .param("id", id)
                 .param("now", Timestamps.sql(now))
                 .update() == 1;

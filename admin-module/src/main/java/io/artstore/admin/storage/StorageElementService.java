@@ -10,6 +10,8 @@ import io.artstore.admin.sync.SyncReport;
 import io.artstore.kernel.client.storage.SeModeTransition;
 import io.artstore.kernel.client.storage.SeStorageInfo;
 import io.artstore.kernel.client.storage.StorageElementException;
+import io.artstore.kernel.contract.StorageElementStatus;
+import io.artstore.kernel.contract.StorageMode;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.kernel.paging.Page;
@@ -49,8 +51,8 @@ public class StorageElementService {
             throw ApiException.conflict("A storage element with this URL is already registered");
         }
         SeStorageInfo info = calls.info(url);
-        if (info.storageId() == null || info.storageId().isBlank() || info.mode() == null
-                || !java.util.Set.of("edit", "rw", "ro", "ar").contains(info.mode())) {
+        java.util.Optional<StorageMode> mode = StorageMode.parse(info.mode());
+        if (info.storageId() == null || info.storageId().isBlank() || mode.isEmpty()) {
             throw new ApiException(ErrorCode.SE_UNAVAILABLE,
                     "The storage element did not report a storage_id and a known mode");
         }
@@ -61,7 +63,7 @@ public class StorageElementService {
         Instant now = Timestamps.now(clock);
         ReportedCapacity capacity = ReportedCapacity.of(info.capacity());
         StorageElement se = new StorageElement(UUID.randomUUID(), request.name().strip(), url, info.storageId(),
-                info.mode(), StorageElement.ONLINE, capacity.totalBytes(), capacity.usedBytes(),
+                mode.get().value(), StorageElementStatus.ONLINE.value(), capacity.totalBytes(), capacity.usedBytes(),
                 capacity.availableBytes(), capacity.filesystemId(), capacity.filesystemTotalBytes(),
                 capacity.filesystemAvailableBytes(), now, null, now, now);
         try {
@@ -79,7 +81,10 @@ public class StorageElementService {
         }
     }
 
-    public Page<StorageElement> list(String mode, String status, PageQuery page) {
+    /** {@code mode} and {@code status} filter when given; 400 naming the parameter when not a contract value. */
+    public Page<StorageElement> list(String modeFilter, String statusFilter, PageQuery page) {
+        StorageMode mode = modeFilter == null ? null : StorageMode.require("mode", modeFilter);
+        StorageElementStatus status = statusFilter == null ? null : StorageElementStatus.require("status", statusFilter);
         return Page.of(repository.list(mode, status, page), repository.count(mode, status), page);
     }
 
@@ -139,7 +144,7 @@ public class StorageElementService {
         StorageElement se = get(id);
         SeModeTransition transition;
         try {
-            transition = calls.transition(se.url(), request.targetMode(), request.confirmed());
+            transition = calls.transition(se.url(), request.targetMode().value(), request.confirmed());
         } catch (StorageElementException ex) {
             if (ex.status().value() == 401 || ex.status().value() == 403) {
                 throw new ApiException(ErrorCode.SE_UNAVAILABLE,
@@ -147,7 +152,7 @@ public class StorageElementService {
             }
             throw ex;
         }
-        String current = transition.currentMode() == null ? request.targetMode() : transition.currentMode();
+        String current = transition.currentMode() == null ? request.targetMode().value() : transition.currentMode();
         repository.updateMode(id, current, Timestamps.now(clock));
         log.info("Storage element {} switched from {} to {}", se.storageId(), transition.previousMode(), current);
         return new StorageElementDtos.ModeChangeResult(transition.previousMode(), current, transition.transitionedAt(),

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,6 +22,9 @@ import io.artstore.admin.storage.StorageElementCalls;
 import io.artstore.admin.storage.StorageElementRepository;
 import io.artstore.kernel.client.storage.SeFileMetadata;
 import io.artstore.kernel.client.storage.SeStorageInfo;
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.StorageElementStatus;
+import io.artstore.kernel.contract.StorageMode;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.kernel.paging.Page;
@@ -62,8 +64,6 @@ public class RegistrySync {
 
     /** High 32 bits of the advisory lock ids of SE syncs ("ASYN"). */
     private static final long LOCK_NAMESPACE = 0x4153594EL << 32;
-    private static final Set<String> MODES = Set.of("edit", "rw", "ro", "ar");
-    private static final Set<String> STATUSES = Set.of("online", "offline", "degraded", "maintenance");
 
     private final DataSource dataSource;
     private final StorageElementRepository storageElements;
@@ -108,7 +108,9 @@ public class RegistrySync {
             }
             throw ex;
         }
-        storageElements.updateInfo(se.id(), known(info.mode(), MODES, se.mode()), known(info.status(), STATUSES, StorageElement.ONLINE),
+        // an unknown mode keeps the registered one; an unknown status counts as reachable, so online
+        storageElements.updateInfo(se.id(), StorageMode.parse(info.mode()).map(StorageMode::value).orElse(se.mode()),
+                StorageElementStatus.parse(info.status()).orElse(StorageElementStatus.ONLINE).value(),
                 ReportedCapacity.of(info.capacity()), Timestamps.now(clock));
         if (info.storageId() != null && !info.storageId().equals(se.storageId())) {
             log.warn("Storage element at {} now reports storage_id {} (registered as {})", se.url(), info.storageId(),
@@ -185,12 +187,13 @@ public class RegistrySync {
         sql.sql("ANALYZE sync_seen").update();
         Instant now = Timestamps.now(clock);
         long markedDeleted = sql.sql("""
-                        UPDATE files f SET status = 'deleted', updated_at = :now
+                        UPDATE files f SET status = :deleted, updated_at = :now
                         WHERE f.storage_element_id = :se
-                          AND f.status <> 'deleted'
+                          AND f.status <> :deleted
                           AND f.updated_at < :startedAt
                           AND NOT EXISTS (SELECT 1 FROM sync_seen s WHERE s.file_id = f.file_id)
                         """)
+                .param("deleted", FileStatus.DELETED.value())
                 .param("se", se.id())
                 .param("now", Timestamps.sql(now))
                 .param("startedAt", Timestamps.sql(startedAt))
@@ -339,10 +342,6 @@ public class RegistrySync {
     /** The advisory lock id of syncs of one SE. */
     public static long lockIdOf(UUID id) {
         return LOCK_NAMESPACE | ((id.getMostSignificantBits() ^ id.getLeastSignificantBits()) & 0xFFFF_FFFFL);
-    }
-
-    private static String known(String value, Set<String> allowed, String fallback) {
-        return value != null && allowed.contains(value) ? value : fallback;
     }
 
     private static final class Counts {

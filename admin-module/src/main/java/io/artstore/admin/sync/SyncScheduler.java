@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import io.artstore.admin.storage.StorageElement;
 import io.artstore.admin.storage.StorageElementRepository;
+import io.artstore.kernel.contract.StorageElementStatus;
 import io.artstore.kernel.error.ApiException;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -57,8 +58,8 @@ public class SyncScheduler {
     /** Info refresh of one SE; a full sync when its registry rows may be missing or stale. */
     void refresh(StorageElement before) {
         StorageElement after = sync.refreshInfo(before);
-        boolean backOnline = StorageElement.OFFLINE.equals(before.status())
-                && !StorageElement.OFFLINE.equals(after.status());
+        boolean backOnline = StorageElementStatus.OFFLINE.value().equals(before.status())
+                && !StorageElementStatus.OFFLINE.value().equals(after.status());
         boolean neverSynced = after.lastFileSyncAt() == null;
         boolean rowsMissing = after.usedBytes() > 0 && !storageElements.hasFiles(after.id());
         if (backOnline || neverSynced || rowsMissing) {

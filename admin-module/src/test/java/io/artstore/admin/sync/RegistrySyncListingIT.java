@@ -24,6 +24,8 @@ import io.artstore.admin.storage.StorageElementRepository;
 import io.artstore.admin.support.AdminApiTest;
 import io.artstore.kernel.client.storage.SeFileMetadata;
 import io.artstore.kernel.client.storage.SeStorageInfo;
+import io.artstore.kernel.contract.StorageElementStatus;
+import io.artstore.kernel.contract.StorageMode;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.kernel.paging.Page;
@@ -175,14 +177,14 @@ class RegistrySyncListingIT extends AdminApiTest {
 
         assertThatThrownBy(() -> sync.sync(se.id)).isInstanceOfSatisfying(ApiException.class,
                 ex -> assertThat(ex.code()).isEqualTo(ErrorCode.SE_UNAVAILABLE));
-        assertThat(storageElements.findById(se.id).orElseThrow().status()).isEqualTo(StorageElement.OFFLINE);
+        assertThat(storageElements.findById(se.id).orElseThrow().status()).isEqualTo(StorageElementStatus.OFFLINE.value());
         assertThat(rows(se.id)).as("nothing marked deleted").isEqualTo(rowsBefore);
         assertPoolIdle();
 
         se.beforeListing = offset -> { };
         SyncReport next = sync.sync(se.id);
         assertCounts(next, 45, 0, 0, gone.stream().filter(f -> !"deleted".equals(f.status())).count());
-        assertThat(next.storageElement().status()).isEqualTo(StorageElement.ONLINE);
+        assertThat(next.storageElement().status()).isEqualTo(StorageElementStatus.ONLINE.value());
         assertRegistryEqualsListing(se, gone);
         assertPoolIdle();
     }
@@ -330,7 +332,7 @@ class RegistrySyncListingIT extends AdminApiTest {
             super(null);
             this.files = new CopyOnWriteArrayList<>(files);
             Instant now = clock.instant();
-            storageElements.insert(new StorageElement(id, "Scripted", url, "se-" + id, "edit", StorageElement.ONLINE,
+            storageElements.insert(new StorageElement(id, "Scripted", url, "se-" + id, StorageMode.EDIT.value(), StorageElementStatus.ONLINE.value(),
                     0, 0, 0, null, null, null, null, null, now, now));
         }
 

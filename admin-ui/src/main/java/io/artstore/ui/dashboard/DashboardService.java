@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.artstore.ui.api.AdminApiException;
+import io.artstore.ui.files.FileRecord;
 import io.artstore.ui.files.FilesService;
 import io.artstore.ui.storage.Capacity;
 import io.artstore.ui.storage.ModeTransitions;
@@ -23,7 +24,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class DashboardService {
 
-    static final List<String> FILE_STATUSES = List.of("active", "expired", "deleted");
     private static final Logger log = LoggerFactory.getLogger(DashboardService.class);
 
     private final StorageService storage;
@@ -61,7 +61,7 @@ public class DashboardService {
         Map<String, Long> byFileStatus = new LinkedHashMap<>();
         try {
             filesTotal = files.page(new FilesService.Criteria(null, null, null), 1, 0).total();
-            for (String status : FILE_STATUSES) {
+            for (String status : FileRecord.STATUSES) {
                 byFileStatus.put(status, files.page(new FilesService.Criteria(status, null, null), 1, 0).total());
             }
         } catch (AdminApiException ex) {

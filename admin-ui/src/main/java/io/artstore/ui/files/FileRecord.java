@@ -1,7 +1,11 @@
 package io.artstore.ui.files;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.RetentionPolicy;
 
 /** A file of the registry (all fields of the contract's FileRecord). */
 public record FileRecord(String fileId, String originalFilename, String contentType, Long size, String checksum,
@@ -9,9 +13,10 @@ public record FileRecord(String fileId, String originalFilename, String contentT
                          List<String> tags, String status, String retentionPolicy, Integer ttlDays,
                          Instant expiresAt, Instant createdAt, Instant updatedAt) {
 
-    /** The contract's file statuses and retention policies. */
-    public static final List<String> STATUSES = List.of("active", "expired", "deleted");
-    public static final List<String> RETENTION_POLICIES = List.of("temporary", "permanent");
+    /** The contract's file statuses and retention policies (shared-kernel's). */
+    public static final List<String> STATUSES = Arrays.stream(FileStatus.values()).map(FileStatus::value).toList();
+    public static final List<String> RETENTION_POLICIES = Arrays.stream(RetentionPolicy.values())
+            .map(RetentionPolicy::value).toList();
 
     public FileRecord {
         tags = tags == null ? List.of() : List.copyOf(tags);

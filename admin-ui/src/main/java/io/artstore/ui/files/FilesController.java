@@ -54,6 +54,8 @@ public class FilesController {
     public String page(Filter filter, HttpServletRequest request, Model model) {
         int offset = filter.checkedOffset();
         model.addAttribute("filter", filter);
+        model.addAttribute("statuses", FileRecord.STATUSES);
+        model.addAttribute("retentionPolicies", FileRecord.RETENTION_POLICIES);
         model.addAttribute("files", files.search(new FilesService.Criteria(filter.status(), filter.retention(),
                 filter.se()), filter.q(), PAGE_SIZE, offset));
         model.addAttribute("seNames", seNames());

@@ -1,17 +1,24 @@
 package io.artstore.ui.storage;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+
+import io.artstore.kernel.contract.StorageElementStatus;
+import io.artstore.kernel.contract.StorageMode;
 
 /**
  * SE mode lifecycle as the UI offers it: rw → ro → ar, and ro → rw only with confirmation;
  * edit is isolated. What each step needs before the UI sends it to admin-module is checked
  * here, on the server, so that a request without the dialog's JavaScript is held to the same rules.
+ * The modes and their transitions are shared-kernel's {@link StorageMode}; the UI adds only its own
+ * refusals (nothing chosen, the typed name). Values are taken exactly as the contract spells them.
  */
 public final class ModeTransitions {
 
-    public static final List<String> MODES = List.of("edit", "rw", "ro", "ar");
-    public static final List<String> STATUSES = List.of("online", "offline", "degraded", "maintenance");
+    public static final List<String> MODES = Arrays.stream(StorageMode.values()).map(StorageMode::value).toList();
+    public static final List<String> STATUSES = Arrays.stream(StorageElementStatus.values())
+            .map(StorageElementStatus::value).toList();
 
     /** Why the UI refuses to send a mode change; each names the message shown in the dialog. */
     public enum Refusal {
@@ -39,20 +46,21 @@ public final class ModeTransitions {
     }
 
     public static List<String> targets(String mode) {
-        return switch (mode == null ? "" : mode) {
-            case "rw" -> List.of("ro");
-            case "ro" -> List.of("ar", "rw");
-            default -> List.of();
-        };
+        return mode(mode).map(m -> m.targets().stream().map(StorageMode::value).toList()).orElse(List.of());
     }
 
     public static boolean needsConfirmation(String from, String to) {
-        return "ro".equals(from) && "rw".equals(to);
+        return mode(from).flatMap(f -> mode(to).map(f::needsConfirmation)).orElse(false);
     }
 
     /** ar is final: the only step that asks for the SE's name to be typed. */
     public static boolean needsTypedName(String to) {
-        return "ar".equals(to);
+        return mode(to).map(StorageMode::isFinal).orElse(false);
+    }
+
+    // Exact contract values only: a mode the registry did not write offers nothing.
+    private static Optional<StorageMode> mode(String value) {
+        return StorageMode.parse(value).filter(m -> m.value().equals(value));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.artstore.ui.storage;
 
+import io.artstore.kernel.contract.StorageMode;
 import io.artstore.ui.storage.ModeTransitions.Refusal;
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +47,24 @@ class ModeTransitionsTest {
         assertThat(ModeTransitions.refusal("ro", "rw", false, "", "Main")).contains(Refusal.CONFIRMATION_MISSING);
         assertThat(ModeTransitions.refusal("ro", "rw", true, "", "Main")).isEmpty();
         assertThat(ModeTransitions.refusal("rw", "ro", false, "", "Main")).isEmpty();
+    }
+
+    @Test
+    void theUiOffersExactlyTheTransitionsOfTheSharedKernel() {
+        assertThat(ModeTransitions.MODES).containsExactly("edit", "rw", "ro", "ar");
+        for (StorageMode from : StorageMode.values()) {
+            for (StorageMode to : StorageMode.values()) {
+                String pair = from.value() + " -> " + to.value();
+                assertThat(ModeTransitions.targets(from.value()).contains(to.value())).as(pair)
+                        .isEqualTo(from.targets().contains(to));
+                assertThat(ModeTransitions.needsConfirmation(from.value(), to.value())).as(pair)
+                        .isEqualTo(from.needsConfirmation(to));
+                assertThat(ModeTransitions.refusal(from.value(), to.value(), true, "SE", "SE").isEmpty()).as(pair)
+                        .isEqualTo(from.canChangeTo(to, true));
+            }
+        }
+        // only the contract's spelling is a mode
+        assertThat(ModeTransitions.targets("RW")).isEmpty();
+        assertThat(ModeTransitions.targets(null)).isEmpty();
     }
 }

@@ -5,7 +5,6 @@ import java.util.random.RandomGenerator;
 import io.artstore.ingester.health.StorageAvailabilityHealth;
 import io.artstore.ingester.placement.StoragePlacement;
 import io.artstore.ingester.registration.FileRegistrar;
-import io.artstore.ingester.upload.UploadFormParser;
 import io.artstore.ingester.upload.UploadService;
 import io.artstore.kernel.client.admin.AdminClient;
 import io.artstore.kernel.client.storage.StorageElementClient;
@@ -14,18 +13,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.resilience.annotation.EnableResilientMethods;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Wiring of the upload path. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngesterProperties.class)
 @EnableResilientMethods
 public class IngesterConfiguration {
-
-    @Bean
-    UploadFormParser uploadFormParser(JsonMapper json, IngesterProperties properties) {
-        return new UploadFormParser(json, properties.defaultTtlDays());
-    }
 
     @Bean
     StoragePlacement storagePlacement(AdminClient admin, MeterRegistry meters) {
@@ -38,9 +31,9 @@ public class IngesterConfiguration {
     }
 
     @Bean
-    UploadService uploadService(IngesterProperties properties, UploadFormParser parser, StoragePlacement placement,
+    UploadService uploadService(IngesterProperties properties, StoragePlacement placement,
                                 StorageElementClient storage, FileRegistrar registrar, MeterRegistry meters) {
-        return new UploadService(properties, parser, placement, storage, registrar, meters);
+        return new UploadService(properties, placement, storage, registrar, meters);
     }
 
     @Bean("storage")

@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.artstore.kernel.client.admin.AdminClient;
 import io.artstore.kernel.client.admin.StorageElementRecord;
+import io.artstore.kernel.contract.StorageElementStatus;
+import io.artstore.kernel.contract.StorageMode;
 import io.artstore.kernel.health.HealthState;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -25,12 +27,12 @@ public class StorageAvailabilityHealth implements HealthIndicator {
     public Health health() {
         List<StorageElementRecord> online;
         try {
-            online = admin.storageElements(null, "online");
+            online = admin.storageElements(null, StorageElementStatus.ONLINE.value());
         } catch (RuntimeException ex) {
             return Health.down().withDetail("message", "admin-module is not reachable: " + ex.getMessage()).build();
         }
-        boolean edit = online.stream().anyMatch(se -> "edit".equals(se.mode()) && se.free() > 0);
-        boolean rw = online.stream().anyMatch(se -> "rw".equals(se.mode()) && se.free() > 0);
+        boolean edit = online.stream().anyMatch(se -> StorageMode.EDIT.value().equals(se.mode()) && se.free() > 0);
+        boolean rw = online.stream().anyMatch(se -> StorageMode.RW.value().equals(se.mode()) && se.free() > 0);
         if (edit && rw) {
             return Health.up().withDetail("message", online.size() + " storage elements online").build();
         }

@@ -5,6 +5,8 @@ import java.util.random.RandomGenerator;
 
 import io.artstore.kernel.client.admin.AdminClient;
 import io.artstore.kernel.client.admin.StorageElementRecord;
+import io.artstore.kernel.contract.StorageElementStatus;
+import io.artstore.kernel.contract.StorageMode;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,23 +29,23 @@ public class StoragePlacement {
     }
 
     /**
-     * @param mode       {@code edit} or {@code rw}
+     * @param mode       the mode of the retention policy ({@code edit} or {@code rw})
      * @param bytesNeeded size of the file if known (else 0: any SE with free space)
      */
-    public StorageElementRecord choose(String mode, long bytesNeeded) {
-        List<StorageElementRecord> online = admin.storageElements(mode, "online");
+    public StorageElementRecord choose(StorageMode mode, long bytesNeeded) {
+        List<StorageElementRecord> online = admin.storageElements(mode.value(), StorageElementStatus.ONLINE.value());
         if (online.isEmpty()) {
-            throw new ApiException(ErrorCode.NO_STORAGE_AVAILABLE, "No online storage element in mode '" + mode + "'");
+            throw new ApiException(ErrorCode.NO_STORAGE_AVAILABLE, "No online storage element in mode '" + mode.value() + "'");
         }
         List<StorageElementRecord> fitting = online.stream()
                 .filter(se -> se.free() > 0 && se.free() >= bytesNeeded)
                 .toList();
         if (fitting.isEmpty()) {
-            throw new ApiException(ErrorCode.STORAGE_FULL, "No storage element in mode '" + mode + "' has "
+            throw new ApiException(ErrorCode.STORAGE_FULL, "No storage element in mode '" + mode.value() + "' has "
                     + bytesNeeded + " bytes free");
         }
         StorageElementRecord chosen = weighted(fitting);
-        meters.counter("ingester_se_selected_total", "storage_id", chosen.storageId(), "mode", mode).increment();
+        meters.counter("ingester_se_selected_total", "storage_id", chosen.storageId(), "mode", mode.value()).increment();
         return chosen;
     }
 

@@ -1,5 +1,6 @@
 package io.artstore.ingester.upload;
 
+import io.artstore.kernel.contract.RetentionPolicy;
 import io.artstore.kernel.error.ApiError;
 import io.artstore.kernel.security.RequiresScope;
 import io.artstore.kernel.security.Scopes;
@@ -62,7 +63,7 @@ public class UploadController {
     record UploadFormSchema(
             @Schema(description = "Description, at most 1000 characters") String description,
             @Schema(description = "Tags as a JSON array of strings", example = "[\"logo\",\"draft\"]") String tags,
-            @Schema(allowableValues = {"temporary", "permanent"}, defaultValue = "temporary") String retentionPolicy,
+            @Schema(defaultValue = "temporary") RetentionPolicy retentionPolicy,
             @Schema(minimum = "1", maximum = "365", defaultValue = "30", description = "Only for temporary files") Integer ttlDays,
             @Schema(type = "string", format = "binary", description = "The file: the last part, after all form fields") String file) {
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.artstore.kernel.client.storage.SeFileMetadata;
+import io.artstore.kernel.contract.RetentionPolicy;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** What the client learns about its stored file; no storage internals. */
@@ -20,7 +21,7 @@ public record UploadResponse(
         String description,
         List<String> tags,
         @Schema(allowableValues = "active") String status,
-        @Schema(allowableValues = {"temporary", "permanent"}) String retentionPolicy,
+        @Schema(implementation = RetentionPolicy.class) String retentionPolicy,
         Integer ttlDays,
         Instant expiresAt) {
 

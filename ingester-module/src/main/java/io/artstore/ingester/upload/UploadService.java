@@ -3,6 +3,7 @@ package io.artstore.ingester.upload;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.artstore.ingester.config.IngesterProperties;
@@ -14,6 +15,8 @@ import io.artstore.kernel.client.storage.SeFileMetadata;
 import io.artstore.kernel.client.storage.SeUpload;
 import io.artstore.kernel.client.storage.StorageElementClient;
 import io.artstore.kernel.client.storage.StorageElementException;
+import io.artstore.kernel.contract.RetentionPolicy;
+import io.artstore.kernel.contract.UploadForm;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.kernel.multipart.LimitedInputStream;
@@ -43,7 +46,6 @@ public class UploadService {
     private static final long FORM_OVERHEAD = 2L * MultipartReader.MAX_FIELD_BYTES;
 
     private final IngesterProperties properties;
-    private final UploadFormParser formParser;
     private final StoragePlacement placement;
     private final StorageElementClient storage;
     private final FileRegistrar registrar;
@@ -53,10 +55,9 @@ public class UploadService {
     private final Counter registrationFailures;
     private final Counter refusedAfterFile;
 
-    public UploadService(IngesterProperties properties, UploadFormParser formParser, StoragePlacement placement,
+    public UploadService(IngesterProperties properties, StoragePlacement placement,
                          StorageElementClient storage, FileRegistrar registrar, MeterRegistry meters) {
         this.properties = properties;
-        this.formParser = formParser;
         this.placement = placement;
         this.storage = storage;
         this.registrar = registrar;
@@ -95,7 +96,7 @@ public class UploadService {
                 if (!"file".equals(part.name())) {
                     throw ApiException.validation("Unexpected file part '" + part.name() + "'; send the file as 'file'");
                 }
-                UploadForm form = formParser.parse(fields);
+                UploadForm form = UploadForm.read(fields, RetentionPolicy.TEMPORARY, properties.defaultTtlDays(), Set.of());
                 policy = form.retentionPolicy().value();
                 UploadResponse response = store(form, reader, part, caller,
                         declared > 0 ? Math.max(0, declared - FORM_OVERHEAD) : 0);
@@ -120,7 +121,7 @@ public class UploadService {
             // checked before any byte goes out: an SE would keep a file the registry cannot hold
             throw ApiException.validation("file: the file name must be at most " + MAX_FILENAME_LENGTH + " characters");
         }
-        StorageElementRecord target = placement.choose(form.retentionPolicy().seMode(), sizeHint);
+        StorageElementRecord target = placement.choose(form.retentionPolicy().storageMode(), sizeHint);
         SeUpload upload = new SeUpload(fileName, part.contentType(), form.description(), form.tags(),
                 form.retentionPolicy().value(), form.ttlDays(), caller);
         SeFileMetadata stored;

@@ -2,6 +2,8 @@ package io.artstore.query.download;
 
 import java.util.UUID;
 
+import io.artstore.kernel.contract.FileStatus;
+
 /**
  * Where a file lives: the registry status and the base URL of its storage element. Internal
  * only; the URL never reaches a client.
@@ -9,6 +11,6 @@ import java.util.UUID;
 record FileLocation(UUID fileId, String status, String storageElementUrl) {
 
     boolean active() {
-        return "active".equals(status);
+        return FileStatus.ACTIVE.value().equals(status);
     }
 }

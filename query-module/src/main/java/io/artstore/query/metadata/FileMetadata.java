@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.RetentionPolicy;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -21,8 +23,8 @@ public record FileMetadata(
         @Schema(description = "Upload time (RFC 3339, UTC)") Instant uploadedAt,
         @Schema(description = "Free-text description", nullable = true) String description,
         @Schema(description = "Tags") List<String> tags,
-        @Schema(description = "Registry status", allowableValues = {"active", "expired", "deleted"}) String status,
-        @Schema(description = "Retention policy", allowableValues = {"temporary", "permanent"}) String retentionPolicy,
+        @Schema(description = "Registry status", implementation = FileStatus.class) String status,
+        @Schema(description = "Retention policy", implementation = RetentionPolicy.class) String retentionPolicy,
         @Schema(description = "Days to keep (temporary files)", nullable = true) Integer ttlDays,
         @Schema(description = "When a temporary file expires (RFC 3339, UTC)", nullable = true) Instant expiresAt) {
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.RetentionPolicy;
 import io.artstore.query.metadata.FileMetadata;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -19,8 +21,8 @@ public record SearchResultItem(
         Instant uploadedAt,
         @Schema(nullable = true) String description,
         List<String> tags,
-        @Schema(allowableValues = {"active", "expired", "deleted"}) String status,
-        @Schema(allowableValues = {"temporary", "permanent"}) String retentionPolicy,
+        @Schema(implementation = FileStatus.class) String status,
+        @Schema(implementation = RetentionPolicy.class) String retentionPolicy,
         @Schema(nullable = true) Integer ttlDays,
         @Schema(nullable = true) Instant expiresAt,
         @Schema(description = "Relevance 0.0..1.0 for fulltext searches with a query; null otherwise",

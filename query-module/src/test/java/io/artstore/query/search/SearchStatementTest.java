@@ -3,6 +3,8 @@ package io.artstore.query.search;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.RetentionPolicy;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

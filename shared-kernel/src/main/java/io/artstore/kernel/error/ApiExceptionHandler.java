@@ -243,6 +243,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String path = fieldPath(json);
             return path.isEmpty() ? "Malformed JSON request body" : path + ": invalid value";
         }
+        // a value refused by a @JsonCreator (the contract enums): the most specific cause is its
+        // IllegalArgumentException, the JacksonException around it knows the field
+        for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof JacksonException json && !fieldPath(json).isEmpty()) {
+                return fieldPath(json) + ": invalid value";
+            }
+        }
         return "Malformed or missing request body";
     }
 
