@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.mock.http.MockHttpInputMessage;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.ServletWebRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,13 +22,15 @@ class UnreadableBodyTest {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
-    void aValueAContractEnumRefusesNamesTheField() {
+    void aValueAContractEnumRefusesNamesTheField() throws Exception {
         JacksonException refused = catchThrowableOfType(JacksonException.class,
                 () -> json.readValue("{\"status\":\"bogus\"}", Filter.class));
-        ResponseEntity<ApiError> answer = new ApiExceptionHandler().unreadable(
-                new HttpMessageNotReadableException("JSON parse error", refused, new MockHttpInputMessage(new byte[0])));
+        ResponseEntity<Object> answer = new ApiExceptionHandler().handleException(
+                new HttpMessageNotReadableException("JSON parse error", refused, new MockHttpInputMessage(new byte[0])),
+                new ServletWebRequest(new MockHttpServletRequest()));
         assertThat(answer.getStatusCode().value()).isEqualTo(400);
-        assertThat(answer.getBody().error().code()).isEqualTo("VALIDATION_ERROR");
-        assertThat(answer.getBody().error().message()).isEqualTo("status: invalid value");
+        ApiError body = (ApiError) answer.getBody();
+        assertThat(body.error().code()).isEqualTo("VALIDATION_ERROR");
+        assertThat(body.error().message()).isEqualTo("status: invalid value");
     }
 }

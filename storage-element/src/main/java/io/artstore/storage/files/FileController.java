@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.RetentionPolicy;
 import io.artstore.kernel.error.ApiError;
 import io.artstore.kernel.paging.Page;
 import io.artstore.kernel.paging.PageQuery;
@@ -60,8 +61,7 @@ public class FileController {
             @Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String file,
             @Schema(maxLength = 1000) String description,
             @Schema(description = "JSON array of strings", example = "[\"logo\",\"draft\"]") String tags,
-            @Schema(allowableValues = {"temporary", "permanent"},
-                    description = "Default: temporary on an edit SE, permanent otherwise") String retentionPolicy,
+            @Schema(description = "Default: temporary on an edit SE, permanent otherwise") RetentionPolicy retentionPolicy,
             @Schema(minimum = "1", maximum = "365", description = "Temporary files only; default 30") Integer ttlDays) {
     }
 

@@ -23,8 +23,8 @@ public record FileMetadata(
         Instant uploadedAt,
         @Schema(nullable = true, maxLength = 1000) String description,
         List<String> tags,
-        @Schema(allowableValues = {"active", "expired", "deleted"}) FileStatus status,
-        @Schema(allowableValues = {"temporary", "permanent"}) RetentionPolicy retentionPolicy,
+        FileStatus status,
+        RetentionPolicy retentionPolicy,
         @Schema(nullable = true, minimum = "1", maximum = "365") Integer ttlDays,
         @Schema(nullable = true) Instant expiresAt) {
 

@@ -3,6 +3,7 @@ package io.artstore.storage.info;
 import java.nio.file.Files;
 import java.util.List;
 
+import io.artstore.kernel.contract.StorageElementStatus;
 import io.artstore.kernel.contract.StorageMode;
 import io.artstore.kernel.contract.StorageOperation;
 import io.artstore.kernel.health.ServiceIdentity;
@@ -32,7 +33,8 @@ public class InfoService {
     public StorageInfo info() {
         StorageMode mode = modes.current();
         List<StorageOperation> allowed = mode.allowedOperations().stream().sorted().toList();
-        String status = Files.isWritable(layout.dataDir()) && Files.isWritable(layout.walDir()) ? "online" : "degraded";
+        StorageElementStatus status = Files.isWritable(layout.dataDir()) && Files.isWritable(layout.walDir())
+                ? StorageElementStatus.ONLINE : StorageElementStatus.DEGRADED;
         return new StorageInfo(storageId, mode, status, identity.version(), capacity.capacity(), "standalone",
                 "standalone", allowed);
     }

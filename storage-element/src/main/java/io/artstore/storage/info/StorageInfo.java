@@ -2,6 +2,7 @@ package io.artstore.storage.info;
 
 import java.util.List;
 
+import io.artstore.kernel.contract.StorageElementStatus;
 import io.artstore.kernel.contract.StorageMode;
 import io.artstore.kernel.contract.StorageOperation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -10,8 +11,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(name = "StorageInfo")
 public record StorageInfo(
         @Schema(example = "se-moscow-01") String storageId,
-        @Schema(allowableValues = {"edit", "rw", "ro", "ar"}) StorageMode mode,
-        @Schema(allowableValues = {"online", "offline", "degraded", "maintenance"}) String status,
+        StorageMode mode,
+        StorageElementStatus status,
         String version,
         CapacityService.Capacity capacity,
         @Schema(allowableValues = {"standalone", "replicated"}) String replicaMode,

@@ -47,8 +47,11 @@ public final class ContractVocabulary {
      */
     private static final Set<String> LITERAL_TYPES = Set.of("StorageMode", "RetentionPolicy", "StorageElementStatus");
 
-    /** Documentation of one value ({@code @Schema(defaultValue = "temporary")}) names it, it defines nothing. */
-    private static final Pattern DOCUMENTED_VALUE = Pattern.compile("(defaultValue|example)\\s*=\\s*$");
+    /**
+     * Documentation of one value ({@code @Schema(defaultValue = "temporary")}) or a configuration
+     * default bound to a contract enum ({@code @DefaultValue("edit") StorageMode mode}) names it, it defines nothing.
+     */
+    private static final Pattern DOCUMENTED_VALUE = Pattern.compile("((defaultValue|example)\\s*=|@DefaultValue\\()\\s*$");
     /** A Java string literal, for the source scan. */
     private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
 
