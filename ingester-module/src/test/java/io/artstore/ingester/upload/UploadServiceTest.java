@@ -17,6 +17,7 @@ import io.artstore.kernel.client.admin.StorageElementRecord;
 import io.artstore.kernel.client.storage.SeFileMetadata;
 import io.artstore.kernel.client.storage.SeUpload;
 import io.artstore.kernel.client.storage.StorageElementClient;
+import io.artstore.kernel.contract.StorageMode;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,13 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.mock.web.MockHttpServletRequest;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -55,11 +54,11 @@ class UploadServiceTest {
     private final List<SeUpload> kept = new ArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final UploadService service = new UploadService(new IngesterProperties(1L << 30, 30, 0, Duration.ofMillis(1)),
-            new UploadFormParser(JsonMapper.builder().build(), 30), placement, storage, registrar, meters);
+            placement, storage, registrar, meters);
 
     @BeforeEach
     void storageElement() {
-        when(placement.choose(anyString(), anyLong())).thenReturn(SE);
+        when(placement.choose(any(), anyLong())).thenReturn(SE);
         when(storage.upload(eq(SE.url()), any(), any())).thenAnswer(call -> {
             SeUpload upload = call.getArgument(1);
             InputStream content = call.getArgument(2);
@@ -125,7 +124,7 @@ class UploadServiceTest {
         assertThat(response.ttlDays()).isNull();
         assertThat(response.description()).isEqualTo("kept forever");
         assertThat(response.size()).isEqualTo(300_000);
-        verify(placement).choose(eq("rw"), anyLong());
+        verify(placement).choose(eq(StorageMode.RW), anyLong());
         assertThat(kept).singleElement().satisfies(upload -> {
             assertThat(upload.retentionPolicy()).isEqualTo("permanent");
             assertThat(upload.tags()).containsExactly("contract");
