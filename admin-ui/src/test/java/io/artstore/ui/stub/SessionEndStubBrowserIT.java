@@ -52,7 +52,7 @@ class SessionEndStubBrowserIT extends StubBrowserTestBase {
 
     @Test
     void savingADialogAfterTheSessionEndedLogsInAgainAndReturnsToThePage() {
-        browser.login("admin", "pw");
+        logIn("admin");
         browser.go("/files?status=active");
         browser.click(By.cssSelector("#file-" + fileId + " .file-edit"));
         browser.type(By.id("file-description"), "typed before the timeout");
@@ -75,7 +75,7 @@ class SessionEndStubBrowserIT extends StubBrowserTestBase {
 
     @Test
     void aStaleFormKeepsTheDialogOpenWithTheTypedTextAndSaysItExpired() {
-        browser.login("admin", "pw");
+        logIn("admin");
         browser.go("/files");
         browser.click(By.cssSelector("#file-" + fileId + " .file-edit"));
         browser.type(By.id("file-description"), "my long careful text");
@@ -97,7 +97,7 @@ class SessionEndStubBrowserIT extends StubBrowserTestBase {
 
     @Test
     void aReadonlyUsersForbiddenActionStillShowsTheRoleMessage() {
-        browser.login("viewer", "pw");
+        logIn("viewer");
         browser.go("/files");
         browser.script("htmx.ajax('POST', '/files/" + fileId + "/delete', {target: '#modal'})");
         browser.waitText(By.id("alerts"), "Your role does not allow this action.");
@@ -105,4 +105,9 @@ class SessionEndStubBrowserIT extends StubBrowserTestBase {
         assertThat(FAKE.files.get(fileId).get("status")).isEqualTo("active");
     }
 
+    /** Logs in and waits for the page after the login, so the next navigation cannot race the login's redirect. */
+    private void logIn(String user) {
+        browser.login(user, "pw");
+        browser.find(By.id("logout"));
+    }
 }
