@@ -29,6 +29,12 @@ public final class SystemStackAccess {
         search.get("/api/v1/files/" + id + "/download");
         TestHttp admin = clients.admin();
         StackSupport.sync(admin, StackSupport.storageElementId(admin, stack.seEditUrl()));
+        // the stack's own accounts never expire; the secret-expiry gauge exists for accounts that do
+        TestHttp.Response account = admin.postJson("/api/v1/service-accounts", "{\"name\":\"metrics-" + System.nanoTime()
+                + "\",\"scopes\":[\"files:read\"],\"secret_expiration_days\":30}");
+        if (account.status() != 201) {
+            throw new IllegalStateException("creating a service account with an expiry: " + account);
+        }
         TestHttp.to(stack.adminUrl()).postJson("/api/v1/admin-auth/login", "{\"username\":\"nobody\",\"password\":\"wrong-password\"}");
         TestHttp.to(stack.uiUrl()).get("/");
     }
