@@ -60,7 +60,7 @@ public class SeFilesGenerator {
                             + WORDS[random.nextInt(WORDS.length)],
                     List.of(WORDS[random.nextInt(WORDS.length)], "bench"), FileStatus.ACTIVE,
                     temporary ? RetentionPolicy.TEMPORARY : RetentionPolicy.PERMANENT,
-                    temporary ? 365 : null, temporary ? uploadedAt.plusSeconds(365L * 86400) : null, storageName);
+                    temporary ? 365 : null, temporary ? uploadedAt.plusSeconds(365L * 86400) : null, storageName, null, null, null);
             Files.write(layout.dataFile(storageName), content);
             Files.write(layout.attrFile(storageName), attrs.toBytes(a));
         }

@@ -259,7 +259,7 @@ class RegistrySyncListingIT extends AdminApiTest {
                 rs.getString("content_type"), rs.getLong("size"), rs.getString("checksum"), rs.getString("uploaded_by"),
                 instant(rs, "uploaded_at"), rs.getString("description"),
                 Arrays.asList((String[]) rs.getArray("tags").getArray()), rs.getString("status"),
-                rs.getString("retention_policy"), rs.getObject("ttl_days", Integer.class), instant(rs, "expires_at"));
+                rs.getString("retention_policy"), rs.getObject("ttl_days", Integer.class), instant(rs, "expires_at"), null, null, null);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -296,7 +296,7 @@ class RegistrySyncListingIT extends AdminApiTest {
                     i % 2 == 0 ? "text/plain" : "application/pdf", 100L * i, "sha-" + id, "loader-" + i % 4, uploaded,
                     i % 5 == 0 ? null : "description\n" + i, List.of("t" + i % 3, "all"),
                     List.of("active", "active", "expired", "deleted").get(i % 4), temporary ? "temporary" : "permanent",
-                    temporary ? 1 + i % 30 : null, temporary ? uploaded.plus(Duration.ofDays(1 + i % 30)) : null));
+                    temporary ? 1 + i % 30 : null, temporary ? uploaded.plus(Duration.ofDays(1 + i % 30)) : null, null, null, null));
         }
         return files;
     }
@@ -304,19 +304,19 @@ class RegistrySyncListingIT extends AdminApiTest {
     private static SeFileMetadata describe(SeFileMetadata f, String description) {
         return new SeFileMetadata(f.fileId(), f.originalFilename(), f.contentType(), f.size(), f.checksum(),
                 f.uploadedBy(), f.uploadedAt(), description, f.tags(), f.status(), f.retentionPolicy(), f.ttlDays(),
-                f.expiresAt());
+                f.expiresAt(), null, null, null);
     }
 
     private static SeFileMetadata status(SeFileMetadata f, String status) {
         return new SeFileMetadata(f.fileId(), f.originalFilename(), f.contentType(), f.size(), f.checksum(),
                 f.uploadedBy(), f.uploadedAt(), f.description(), f.tags(), status, f.retentionPolicy(), f.ttlDays(),
-                f.expiresAt());
+                f.expiresAt(), null, null, null);
     }
 
     private static SeFileMetadata uploadedAt(SeFileMetadata f, Instant at) {
         return new SeFileMetadata(f.fileId(), f.originalFilename(), f.contentType(), f.size(), f.checksum(),
                 f.uploadedBy(), at, f.description(), f.tags(), f.status(), f.retentionPolicy(), f.ttlDays(),
-                f.expiresAt());
+                f.expiresAt(), null, null, null);
     }
 
     /** A registered storage element whose listing the test scripts; its calls never leave the JVM. */

@@ -64,14 +64,14 @@ class StagingCopyIT {
         Instant at = Instant.parse("2025-03-04T05:06:07.123456Z");
         List<SeFileMetadata> files = new ArrayList<>();
         files.add(new SeFileMetadata(UUID.randomUUID(), "tab\there\nnew\\line\r.txt", "text/plain", 10, "c1",
-                "alice", at, "desc with \\N and \\t literally", List.of("plain"), "active", "permanent", null, null));
+                "alice", at, "desc with \\N and \\t literally", List.of("plain"), "active", "permanent", null, null, null, null, null));
         files.add(new SeFileMetadata(UUID.randomUUID(), "Отчёт \"годовой\" 'x' ü 😀.pdf", "application/pdf", 0,
                 "c2", "bob", at.plusNanos(500), null, Arrays.asList("a,b", "{c}", "say \"hi\"", "back\\slash", "NULL",
-                "", null, "日本"), "expired", "temporary", 30, at.plusNanos(1_499)));
+                "", null, "日本"), "expired", "temporary", 30, at.plusNanos(1_499), null, null, null));
         files.add(new SeFileMetadata(UUID.randomUUID(), null, null, -1, null, null, at.plusNanos(999_999_999),
-                "", null, "deleted", "temporary", 365, Instant.parse("2026-12-31T23:59:59.9999995Z")));
+                "", null, "deleted", "temporary", 365, Instant.parse("2026-12-31T23:59:59.9999995Z"), null, null, null));
         files.add(new SeFileMetadata(UUID.randomUUID(), "\\", "a\tb", Long.MAX_VALUE, "\n", "\\\\N", at, "\\",
-                List.of("\\", "\"", "\t", ","), "active", "permanent", 1, null));
+                List.of("\\", "\"", "\t", ","), "active", "permanent", 1, null, null, null, null));
         return files;
     }
 

@@ -19,7 +19,7 @@ class StagingCopyTest {
     @Test
     void escapesBackslashTabNewlineAndCarriageReturn() {
         SeFileMetadata file = new SeFileMetadata(ID, "a\tb\nc\\d\re \"q\" 'x' ü.txt", "text/plain", 12, "ab12",
-                "alice", AT, "line 1\nline 2\\N", List.of("x"), "active", "permanent", null, null);
+                "alice", AT, "line 1\nline 2\\N", List.of("x"), "active", "permanent", null, null, null, null, null);
         assertThat(StagingCopy.encode(List.of(file))).isEqualTo(String.join("\t",
                 ID.toString(), "a\\tb\\nc\\\\d\\re \"q\" 'x' ü.txt", "text/plain", "12", "ab12", "alice",
                 "2025-03-04 05:06:07.123456+00", "line 1\\nline 2\\\\N", "{\"x\"}", "active", "permanent", "\\N",
@@ -40,7 +40,7 @@ class StagingCopyTest {
     @Test
     void missingFieldsGetTheRegistryDefaultsAndNullsAreBackslashN() {
         SeFileMetadata file = new SeFileMetadata(null, null, null, -5, null, null, null, null, null, null, null, 7,
-                Instant.parse("2026-01-01T00:00:00Z"));
+                Instant.parse("2026-01-01T00:00:00Z"), null, null, null);
         assertThat(StagingCopy.encode(List.of(file))).isEqualTo(String.join("\t",
                 "\\N", "", "application/octet-stream", "0", "", "unknown", "\\N", "\\N", "{}", "\\N", "\\N", "7",
                 "2026-01-01 00:00:00.000000+00") + "\n");
@@ -63,11 +63,11 @@ class StagingCopyTest {
 
     private static String timestamp(Instant uploadedAt) {
         SeFileMetadata file = new SeFileMetadata(ID, "f", "text/plain", 1, "c", "u", uploadedAt, null, List.of(),
-                "active", "permanent", null, null);
+                "active", "permanent", null, null, null, null, null);
         return StagingCopy.encode(List.of(file)).split("\t", -1)[6];
     }
 
     private static SeFileMetadata file(List<String> tags) {
-        return new SeFileMetadata(ID, "f", "text/plain", 1, "c", "u", AT, null, tags, "active", "permanent", null, null);
+        return new SeFileMetadata(ID, "f", "text/plain", 1, "c", "u", AT, null, tags, "active", "permanent", null, null, null, null, null);
     }
 }

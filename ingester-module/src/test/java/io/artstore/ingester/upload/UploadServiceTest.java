@@ -75,7 +75,7 @@ class UploadServiceTest {
             kept.add(upload);
             return new SeFileMetadata(UUID.randomUUID(), upload.originalFilename(), upload.contentType(), size,
                     "0".repeat(64), upload.uploadedBy(), Instant.now(), upload.description(), upload.tags(), "active",
-                    upload.retentionPolicy(), upload.ttlDays(), null);
+                    upload.retentionPolicy(), upload.ttlDays(), null, null, null, null);
         });
     }
 

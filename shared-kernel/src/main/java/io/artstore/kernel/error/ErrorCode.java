@@ -24,9 +24,14 @@ public enum ErrorCode {
     CONFIRMATION_REQUIRED(HttpStatus.CONFLICT),
     RECONCILE_IN_PROGRESS(HttpStatus.CONFLICT),
     NOT_LOCKED(HttpStatus.CONFLICT),
+    /** The storage element's copy failed its checksum check: it is never served, another copy is. */
+    COPY_CORRUPT(HttpStatus.CONFLICT),
+    SCRUB_IN_PROGRESS(HttpStatus.CONFLICT),
     PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED),
     FILE_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    /** The bytes received do not have the checksum the sender declared; nothing was kept. */
+    CHECKSUM_MISMATCH(HttpStatus.UNPROCESSABLE_CONTENT),
     RANGE_NOT_SATISFIABLE(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE),
     ACCOUNT_LOCKED(HttpStatus.LOCKED),
     TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS),

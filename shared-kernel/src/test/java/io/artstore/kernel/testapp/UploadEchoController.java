@@ -62,7 +62,7 @@ class UploadEchoController {
                     part.contentType(), size, HexFormat.of().formatHex(sha.digest()),
                     fields.getOrDefault("uploaded_by", jwt.getSubject()), Instant.now(), fields.get("description"),
                     tags, "active", fields.getOrDefault("retention_policy", "permanent"),
-                    fields.containsKey("ttl_days") ? Integer.valueOf(fields.get("ttl_days")) : null, null));
+                    fields.containsKey("ttl_days") ? Integer.valueOf(fields.get("ttl_days")) : null, null, null, null, null));
         }
         throw ApiException.validation("Field 'file' is required");
     }

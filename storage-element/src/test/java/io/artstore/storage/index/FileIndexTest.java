@@ -17,7 +17,7 @@ class FileIndexTest {
         UUID id = UUID.randomUUID();
         return new FileAttributes(id, "f" + second, "text/plain", size, "c", "u",
                 Instant.parse("2026-01-01T00:00:00Z").plusSeconds(second), null, List.of(), status,
-                RetentionPolicy.PERMANENT, null, null, "f_" + id);
+                RetentionPolicy.PERMANENT, null, null, "f_" + id, null, null, null);
     }
 
     @Test

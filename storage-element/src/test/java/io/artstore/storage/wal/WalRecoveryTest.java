@@ -46,7 +46,7 @@ class WalRecoveryTest {
 
     FileAttributes attributes(UUID id, String name, long size, FileStatus status) {
         return new FileAttributes(id, "orig.bin", "application/octet-stream", size, "ab", "u", NOW, "d",
-                List.of("t"), status, RetentionPolicy.TEMPORARY, 30, NOW.plusSeconds(86400 * 30), name);
+                List.of("t"), status, RetentionPolicy.TEMPORARY, 30, NOW.plusSeconds(86400 * 30), name, null, null, null);
     }
 
     @Test

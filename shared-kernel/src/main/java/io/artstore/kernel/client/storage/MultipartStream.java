@@ -42,15 +42,21 @@ final class MultipartStream {
         if (upload.uploadedBy() != null) {
             fields.put("uploaded_by", upload.uploadedBy());
         }
+        return write(out, fields, upload.originalFilename(), upload.contentType(), file);
+    }
+
+    /** The text fields in their order, then the file part. */
+    long write(OutputStream out, Map<String, String> fields, String filename, String fileContentType,
+               InputStream file) throws IOException {
         for (Map.Entry<String, String> field : fields.entrySet()) {
             ascii(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n"
                     + "Content-Type: text/plain; charset=UTF-8\r\n\r\n");
             out.write(field.getValue().getBytes(StandardCharsets.UTF_8));
             ascii(out, "\r\n");
         }
-        String name = upload.originalFilename() == null ? "file" : upload.originalFilename();
-        String contentType = upload.contentType() == null || upload.contentType().isBlank()
-                ? "application/octet-stream" : upload.contentType().replaceAll("[\\r\\n]", "");
+        String name = filename == null ? "file" : filename;
+        String contentType = fileContentType == null || fileContentType.isBlank()
+                ? "application/octet-stream" : fileContentType.replaceAll("[\\r\\n]", "");
         ascii(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
                 + asciiFallback(name) + "\"; filename*=UTF-8''" + rfc5987(name) + "\r\n"
                 + "Content-Type: " + contentType + "\r\n\r\n");

@@ -3,6 +3,7 @@ package io.artstore.kernel.client.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -139,6 +140,33 @@ public class StorageElementClient implements AutoCloseable {
                     (status, body) -> read(status, body, SeFileMetadata.class));
         } catch (IOException ex) {
             throw unavailable(baseUrl, "failed during the upload: " + ex.getMessage(), ex);
+        } catch (JacksonException ex) {
+            throw unavailable(baseUrl, "sent an unreadable answer", ex);
+        }
+    }
+
+    /**
+     * Stores a copy of a file that another SE holds ({@code POST /api/v1/files/{id}/copy}, for
+     * admin-module's replication): a multipart body whose {@code metadata} field is the
+     * original's metadata as JSON (its checksum is the one the SE verifies before committing),
+     * followed by the {@code file} part streamed from {@code content} through a fixed buffer.
+     * The SE's refusals ({@code CHECKSUM_MISMATCH}, {@code MODE_NOT_ALLOWED}, {@code CONFLICT},
+     * {@code STORAGE_FULL}) come back as a {@link StorageElementException}.
+     */
+    public SeFileMetadata storeCopy(String baseUrl, SeFileMetadata original, InputStream content) {
+        MultipartStream multipart = new MultipartStream();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("metadata", json.writeValueAsString(original));
+        HttpHeaders headers = new HttpHeaders();
+        authorize(headers);
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+        try {
+            return files.post(URI.create(url(baseUrl, "/api/v1/files/" + original.fileId() + "/copy")), headers,
+                    multipart.contentType(),
+                    out -> multipart.write(out, fields, original.originalFilename(), original.contentType(), content),
+                    (status, body) -> read(status, body, SeFileMetadata.class));
+        } catch (IOException ex) {
+            throw unavailable(baseUrl, "failed while receiving a copy: " + ex.getMessage(), ex);
         } catch (JacksonException ex) {
             throw unavailable(baseUrl, "sent an unreadable answer", ex);
         }
