@@ -339,7 +339,7 @@ class RegistrySyncListingIT extends AdminApiTest {
         @Override
         public SeStorageInfo info(String url) {
             return new SeStorageInfo("se-" + id, "edit", "online", "test", new SeStorageInfo.Capacity(1000, 10, 990),
-                    null, null, List.of());
+                    null, null, List.of(), null);
         }
 
         @Override

@@ -60,7 +60,7 @@ class DashboardBrowserIT extends BrowserTestBase {
                     item.path("capacity_bytes").asLong(), item.path("used_bytes").asLong(),
                     item.path("available_bytes").asLong(), item.path("filesystem_id").asString(),
                     item.path("filesystem_total_bytes").asLong(), item.path("filesystem_available_bytes").asLong(),
-                    null, null, null, null));
+                    null, null, null, null, null, null, null));
         }
         Capacity capacity = Capacity.of(elements);
         Formats fmt = new Formats();

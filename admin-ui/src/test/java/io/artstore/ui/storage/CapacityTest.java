@@ -16,7 +16,7 @@ class CapacityTest {
     /** An SE without a cap: its total is its disk's size, its free space the disk's. */
     static StorageElementRecord se(String fs, long total, long used, long free, Long diskTotal, Long diskFree) {
         return new StorageElementRecord(UUID.randomUUID(), "SE", "https://se", "se", "rw", "online", total, used, free, fs,
-                diskTotal, diskFree, null, null, null, null);
+                diskTotal, diskFree, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -76,7 +76,7 @@ class CapacityTest {
         assertThat(Capacity.of(se("fs-1", 100 * GIB, 10 * GIB, 10 * GIB, 100 * GIB, 10 * GIB)).low()).isFalse();
         // nothing known yet: no warning, no division by zero
         Capacity unknown = Capacity.of(new StorageElementRecord(UUID.randomUUID(), "SE", "u", "se", "rw", "online", 0, 0, null,
-                null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null, null));
         assertThat(unknown).isEqualTo(new Capacity(0, 0, 0));
         assertThat(unknown.low()).isFalse();
         assertThat(unknown.filledPercent()).isZero();

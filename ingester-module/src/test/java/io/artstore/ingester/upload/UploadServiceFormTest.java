@@ -87,7 +87,7 @@ class UploadServiceFormTest {
     /** Runs an upload up to the SE call (which fails) and returns what would have been sent. */
     private SeUpload uploadAndCapture(String... fields) {
         StorageElementRecord se = new StorageElementRecord(UUID.randomUUID(), "se", "http://se", "se-1", "edit",
-                "online", 100, 0, 100L, null, null, null, null, null, null, null);
+                "online", 100, 0, 100L, null, null, null, null, null, null, null, null, null, null);
         when(placement.choose(any(), anyLong())).thenReturn(se);
         ArgumentCaptor<SeUpload> upload = ArgumentCaptor.forClass(SeUpload.class);
         when(storage.upload(anyString(), upload.capture(), any()))

@@ -46,7 +46,7 @@ class UploadServiceTest {
 
     private static final String BOUNDARY = "test-boundary";
     private static final StorageElementRecord SE = new StorageElementRecord(UUID.randomUUID(), "se", "https://se:8010",
-            "se-1", "edit", "online", 1L << 30, 0, null, null, null, null, null, null, null, null);
+            "se-1", "edit", "online", 1L << 30, 0, null, null, null, null, null, null, null, null, null, null, null);
 
     private final StoragePlacement placement = mock(StoragePlacement.class);
     private final StorageElementClient storage = mock(StorageElementClient.class);

@@ -1,11 +1,13 @@
 package io.artstore.kernel.client.storage;
 
+import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * {@code GET /api/v1/info} of a storage element. Fields an SE adds later are ignored, so
+ * {@code GET /api/v1/info} of a storage element ({@code lastScrubAt}: when its last complete
+ * fixity pass finished, null from SEs without a scrub or before the first pass). Fields an SE adds later are ignored, so
  * that an SE newer than its caller can still be read (the contract is extended, never broken).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -17,7 +19,8 @@ public record SeStorageInfo(
         Capacity capacity,
         String replicaMode,
         String role,
-        List<String> allowedOperations) {
+        List<String> allowedOperations,
+        Instant lastScrubAt) {
 
     /**
      * Contract CapacityInfo. The three file-system fields are optional (null from SEs that
