@@ -1,5 +1,6 @@
 package io.artstore.admin.files;
 
+import io.artstore.kernel.contract.ContractValues;
 import io.artstore.kernel.contract.FileStatus;
 import io.artstore.kernel.contract.RetentionPolicy;
 
@@ -10,8 +11,8 @@ record FileFilter(FileStatus status, RetentionPolicy retentionPolicy, UUID stora
 
     /** From the query parameters; 400 naming the parameter when a status or policy is not a contract value. */
     static FileFilter of(String status, String retentionPolicy, UUID storageElementId, String uploadedBy) {
-        return new FileFilter(status == null ? null : FileStatus.require("status", status),
-                retentionPolicy == null ? null : RetentionPolicy.require("retention_policy", retentionPolicy),
+        return new FileFilter(status == null ? null : ContractValues.require(FileStatus.class, "status", status),
+                retentionPolicy == null ? null : ContractValues.require(RetentionPolicy.class, "retention_policy", retentionPolicy),
                 storageElementId, uploadedBy);
     }
 }

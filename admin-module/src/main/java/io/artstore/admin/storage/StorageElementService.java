@@ -10,6 +10,7 @@ import io.artstore.admin.sync.SyncReport;
 import io.artstore.kernel.client.storage.SeModeTransition;
 import io.artstore.kernel.client.storage.SeStorageInfo;
 import io.artstore.kernel.client.storage.StorageElementException;
+import io.artstore.kernel.contract.ContractValues;
 import io.artstore.kernel.contract.StorageElementStatus;
 import io.artstore.kernel.contract.StorageMode;
 import io.artstore.kernel.error.ApiException;
@@ -83,8 +84,8 @@ public class StorageElementService {
 
     /** {@code mode} and {@code status} filter when given; 400 naming the parameter when not a contract value. */
     public Page<StorageElement> list(String modeFilter, String statusFilter, PageQuery page) {
-        StorageMode mode = modeFilter == null ? null : StorageMode.require("mode", modeFilter);
-        StorageElementStatus status = statusFilter == null ? null : StorageElementStatus.require("status", statusFilter);
+        StorageMode mode = modeFilter == null ? null : ContractValues.require(StorageMode.class, "mode", modeFilter);
+        StorageElementStatus status = statusFilter == null ? null : ContractValues.require(StorageElementStatus.class, "status", statusFilter);
         return Page.of(repository.list(mode, status, page), repository.count(mode, status), page);
     }
 

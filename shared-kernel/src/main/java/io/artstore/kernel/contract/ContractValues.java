@@ -4,26 +4,33 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The lower-case contract value of an enum constant, and parsing it back. */
-final class ContractValues {
+import io.artstore.kernel.error.ApiException;
+
+/** Parsing the text form of a {@link ContractValue} back into its constant. */
+public final class ContractValues {
 
     private ContractValues() {
     }
 
-    static String of(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The constant whose value is {@code value} (surrounding blanks and case ignored). */
-    static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
+    /** The constant whose value is {@code value} (surrounding blanks and case ignored); empty when none. */
+    public static <E extends Enum<E> & ContractValue> Optional<E> parse(Class<E> type, String value) {
         if (value == null) {
             return Optional.empty();
         }
         String wanted = value.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(type.getEnumConstants()).filter(e -> of(e).equals(wanted)).findFirst();
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e.value().equals(wanted)).findFirst();
     }
 
-    static String list(Class<? extends Enum<?>> type) {
-        return String.join(", ", Arrays.stream(type.getEnumConstants()).map(e -> "'" + of(e) + "'").toList());
+    /**
+     * For request fields and parameters: the constant, or 400 {@code VALIDATION_ERROR} naming
+     * {@code field} and the allowed values.
+     */
+    public static <E extends Enum<E> & ContractValue> E require(Class<E> type, String field, String value) {
+        return parse(type, value).orElseThrow(() -> ApiException.validation(field + ": must be one of " + list(type)));
+    }
+
+    /** The allowed values, quoted, for messages. */
+    public static <E extends Enum<E> & ContractValue> String list(Class<E> type) {
+        return String.join(", ", Arrays.stream(type.getEnumConstants()).map(e -> "'" + e.value() + "'").toList());
     }
 }

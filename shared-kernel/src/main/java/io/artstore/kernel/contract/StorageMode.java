@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 
@@ -15,7 +13,7 @@ import io.artstore.kernel.error.ErrorCode;
  * {@code rw -> ro -> ar} with the rollback {@code ro -> rw} only when confirmed;
  * {@code edit} is isolated and {@code ar} final.
  */
-public enum StorageMode {
+public enum StorageMode implements ContractValue {
     /** Temporary storage: everything allowed, no transitions in or out. */
     EDIT(EnumSet.allOf(StorageOperation.class)),
     /** Permanent storage, accepting files: everything but delete. */
@@ -86,23 +84,7 @@ public enum StorageMode {
         return targets().contains(target) && (confirm || !needsConfirmation(target));
     }
 
-    @JsonValue
-    public String value() {
-        return ContractValues.of(this);
-    }
-
     public static Optional<StorageMode> parse(String value) {
         return ContractValues.parse(StorageMode.class, value);
-    }
-
-    /** For request fields and parameters: 400 {@code VALIDATION_ERROR} naming {@code field} when not a mode. */
-    public static StorageMode require(String field, String value) {
-        return parse(value).orElseThrow(() -> ApiException.validation(
-                field + ": must be one of " + ContractValues.list(StorageMode.class)));
-    }
-
-    @JsonCreator
-    static StorageMode fromJson(String value) {
-        return parse(value).orElseThrow(() -> new IllegalArgumentException("Unknown mode " + value));
     }
 }

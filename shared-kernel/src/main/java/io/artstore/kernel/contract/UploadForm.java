@@ -45,7 +45,7 @@ public record UploadForm(String description, List<String> tags, RetentionPolicy 
         List<String> tags = MetadataRules.tags(parseTags(blankToNull(fields.get(TAGS))));
         String policyText = blankToNull(fields.get(RETENTION_POLICY));
         Integer ttl = parseTtl(blankToNull(fields.get(TTL_DAYS)));
-        RetentionPolicy policy = policyText != null ? RetentionPolicy.require(RETENTION_POLICY, policyText)
+        RetentionPolicy policy = policyText != null ? ContractValues.require(RetentionPolicy.class, RETENTION_POLICY, policyText)
                 : ttl != null ? RetentionPolicy.TEMPORARY : defaultPolicy;
         if (policy == RetentionPolicy.PERMANENT && ttl != null) {
             throw ApiException.validation("ttl_days: only allowed for retention_policy 'temporary'");

@@ -51,7 +51,7 @@ class StorageModeTest {
         assertThat(RetentionPolicy.PERMANENT.storageMode()).isEqualTo(StorageMode.RW);
         assertThat(RetentionPolicy.TEMPORARY.storageMode()).isEqualTo(StorageMode.EDIT);
         assertThat(CopyStatus.parse("corrupt")).contains(CopyStatus.CORRUPT);
-        assertThatThrownBy(() -> FileStatus.require("status", "bogus"))
+        assertThatThrownBy(() -> ContractValues.require(FileStatus.class, "status", "bogus"))
                 .hasMessage("status: must be one of 'active', 'expired', 'deleted'");
     }
 }

@@ -27,6 +27,36 @@ class JwksOutageIT {
 
     private static final String READ = "/api/v1/things?limit=1";
 
+    /** admin-module for the service that started with it up and then loses it. */
+    static final TestTokenIssuer GOES_DOWN = TestTokenIssuer.start();
+
+    /** admin-module for the service that starts while it is down. */
+    static final TestTokenIssuer DOWN_FROM_START = TestTokenIssuer.start();
+
+    static {
+        DOWN_FROM_START.setAvailable(false);
+    }
+
+    @AfterAll
+    static void stopIssuers() {
+        GOES_DOWN.close();
+        DOWN_FROM_START.close();
+    }
+
+    /** What each service under test exposes to its test. */
+    abstract static class RunningService {
+
+        @LocalServerPort
+        int port;
+
+        @Autowired
+        RemoteJwks keys;
+
+        TestHttp.Response read(TestTokenIssuer issuer, String subject) {
+            return TestHttp.to("http://127.0.0.1:" + port).withToken(issuer.serviceToken(subject, "files:read")).get(READ);
+        }
+    }
+
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
         while (!condition.getAsBoolean()) {
@@ -37,36 +67,22 @@ class JwksOutageIT {
 
     @Nested
     @SpringBootTest(classes = KernelTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-    class AdminGoesDownAfterStart {
-
-        static final TestTokenIssuer ISSUER = TestTokenIssuer.start();
+    class AdminGoesDownAfterStart extends RunningService {
 
         @DynamicPropertySource
         static void security(DynamicPropertyRegistry registry) {
-            registry.add("artstore.security.jwks-url", ISSUER::jwksUrl);
+            registry.add("artstore.security.jwks-url", GOES_DOWN::jwksUrl);
         }
-
-        @AfterAll
-        static void stop() {
-            ISSUER.close();
-        }
-
-        @LocalServerPort
-        int port;
-
-        @Autowired
-        RemoteJwks keys;
 
         @Test
         void theFirstTokenSignedByAKnownKeyIsAcceptedWhileAdminIsDown() throws InterruptedException {
             await(keys::loaded, "keys fetched at start, with no request asking for them");
-            ISSUER.setAvailable(false);
+            GOES_DOWN.setAvailable(false);
             try {
-                TestHttp.Response response = TestHttp.to("http://127.0.0.1:" + port)
-                        .withToken(ISSUER.serviceToken("sa_first_" + System.nanoTime(), "files:read")).get(READ);
+                TestHttp.Response response = read(GOES_DOWN, "sa_first_" + System.nanoTime());
                 assertThat(response.status()).as(response.toString()).isEqualTo(200);
             } finally {
-                ISSUER.setAvailable(true);
+                GOES_DOWN.setAvailable(true);
             }
         }
     }
@@ -74,46 +90,26 @@ class JwksOutageIT {
     @Nested
     @SpringBootTest(classes = KernelTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
             properties = "artstore.security.jwks-retry-interval=200ms")
-    class AdminDownFromTheStart {
-
-        static final TestTokenIssuer ISSUER = TestTokenIssuer.start();
-
-        static {
-            ISSUER.setAvailable(false);
-        }
+    class AdminDownFromTheStart extends RunningService {
 
         @DynamicPropertySource
         static void security(DynamicPropertyRegistry registry) {
-            registry.add("artstore.security.jwks-url", ISSUER::jwksUrl);
+            registry.add("artstore.security.jwks-url", DOWN_FROM_START::jwksUrl);
         }
-
-        @AfterAll
-        static void stop() {
-            ISSUER.close();
-        }
-
-        @LocalServerPort
-        int port;
-
-        @Autowired
-        RemoteJwks keys;
 
         @Test
         void noKeysIs503AuthUnavailableUntilAdminIsBack() throws InterruptedException {
-            TestHttp client = TestHttp.to("http://127.0.0.1:" + port)
-                    .withToken(ISSUER.serviceToken("sa_early", "files:read"));
-            TestHttp.Response refused = client.get(READ);
+            TestHttp.Response refused = read(DOWN_FROM_START, "sa_early");
             assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
             assertThat(refused.errorCode()).isEqualTo("AUTH_UNAVAILABLE");
             assertThat(refused.header("Retry-After")).isEqualTo(BearerTokenFailureHandler.RETRY_AFTER_SECONDS);
             assertThat(refused.body()).doesNotContain("Exception").doesNotContain("JWK");
             assertThat(keys.loaded()).isFalse();
 
-            ISSUER.setAvailable(true);
+            DOWN_FROM_START.setAvailable(true);
             await(keys::loaded, "keys fetched in the background once admin-module answers");
-            ISSUER.setAvailable(false);
-            TestHttp.Response later = TestHttp.to("http://127.0.0.1:" + port)
-                    .withToken(ISSUER.serviceToken("sa_later_" + System.nanoTime(), "files:read")).get(READ);
+            DOWN_FROM_START.setAvailable(false);
+            TestHttp.Response later = read(DOWN_FROM_START, "sa_later_" + System.nanoTime());
             assertThat(later.status()).as(later.toString()).isEqualTo(200);
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;
 
+import io.artstore.kernel.contract.ContractValues;
 import io.artstore.kernel.contract.FileStatus;
 import io.artstore.kernel.contract.RetentionPolicy;
 import io.artstore.kernel.error.ApiError;
@@ -94,7 +95,7 @@ public class FileController {
     public Page<FileMetadata> list(@Valid @ParameterObject PageQuery page,
                                    @Parameter(description = "Filter by status", schema = @Schema(allowableValues = {"active", "expired", "deleted"}))
                                    @RequestParam(required = false) String status) {
-        FileStatus filter = status == null ? null : FileStatus.require("status", status);
+        FileStatus filter = status == null ? null : ContractValues.require(FileStatus.class, "status", status);
         return files.list(filter, page).map(FileMetadata::of);
     }
 
