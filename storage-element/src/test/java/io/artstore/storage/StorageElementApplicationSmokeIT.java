@@ -32,7 +32,8 @@ class StorageElementApplicationSmokeIT {
         assertThat(doc).contains("/api/v1/files/upload", "/api/v1/files/{file_id}/download", "/api/v1/info",
                 "/api/v1/mode/transition", "/api/v1/maintenance/reconcile", "bearerAuth", "files:write", "storage:write",
                 "\"file_id\"", "\"original_filename\"", "\"retention_policy\"", "\"ttl_days\"", "\"target_mode\"",
-                "\"allowed_operations\"", "\"files_checked\"", "\"has_more\"");
+                "\"allowed_operations\"", "\"files_checked\"", "\"has_more\"",
+                "/api/v1/files/{file_id}/copy", "\"copy_status\"", "\"verified_at\"", "\"updated_at\"", "CHECKSUM_MISMATCH");
         assertThat(doc).doesNotContain("\"fileId\"", "\"retentionPolicy\"", "\"targetMode\"");
         assertThat(doc).contains("\"openapi\":\"3.1");
     }
@@ -42,7 +43,7 @@ class StorageElementApplicationSmokeIT {
         JsonNode paths = TestHttp.to("http://127.0.0.1:" + port).get("/v3/api-docs").json().path("paths");
         for (String[] operation : new String[][] {{"/api/v1/files/upload", "post"}, {"/api/v1/files/{file_id}", "patch"},
                 {"/api/v1/files/{file_id}/download", "get"}, {"/api/v1/mode/transition", "post"},
-                {"/api/v1/maintenance/reconcile", "post"}}) {
+                {"/api/v1/maintenance/reconcile", "post"}, {"/api/v1/files/{file_id}/copy", "post"}}) {
             JsonNode responses = paths.path(operation[0]).path(operation[1]).path("responses");
             for (String status : new String[] {"401", "403", "500"}) {
                 assertThat(responses.path(status).path("content").path("application/json").path("schema").path("$ref")

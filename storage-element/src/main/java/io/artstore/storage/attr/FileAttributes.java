@@ -59,6 +59,25 @@ public record FileAttributes(
                 verifiedAt, updatedAt);
     }
 
+    /** The same metadata, changed at {@code at} (newest sidecar wins among copies). */
+    public FileAttributes withUpdatedAt(Instant at) {
+        return new FileAttributes(fileId, originalFilename, contentType, size, checksum, uploadedBy, uploadedAt,
+                description, tags, status, retentionPolicy, ttlDays, expiresAt, storageFilename, copyStatus, verifiedAt, at);
+    }
+
+    /** The bytes matched the checksum at {@code at}. */
+    public FileAttributes withVerifiedAt(Instant at) {
+        return new FileAttributes(fileId, originalFilename, contentType, size, checksum, uploadedBy, uploadedAt,
+                description, tags, status, retentionPolicy, ttlDays, expiresAt, storageFilename, copyStatus, at, updatedAt);
+    }
+
+    /** The bytes failed the checksum, found at {@code at}: never served again. */
+    public FileAttributes markedCorrupt(Instant at) {
+        return new FileAttributes(fileId, originalFilename, contentType, size, checksum, uploadedBy, uploadedAt,
+                description, tags, status, retentionPolicy, ttlDays, expiresAt, storageFilename, CopyStatus.CORRUPT,
+                verifiedAt, at);
+    }
+
     /** True when a temporary file's TTL has run out at {@code now}. */
     public boolean isExpiredAt(Instant now) {
         return status == FileStatus.ACTIVE && expiresAt != null && !expiresAt.isAfter(now);

@@ -61,6 +61,10 @@ public class DownloadService {
         if (file.status() != FileStatus.ACTIVE) {
             throw ApiException.notFound("File is " + file.status().value());
         }
+        if (file.corrupt()) {
+            // the scrub found these bytes damaged: another copy must serve them
+            throw new ApiException(ErrorCode.COPY_CORRUPT, "This copy of the file is corrupt");
+        }
         String etag = "\"" + file.checksum() + "\"";
         long size = file.size();
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");

@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** File endpoints: upload, list, metadata, metadata update, soft delete, download. */
+/** File endpoints: upload, copy (replication), list, metadata, metadata update, soft delete, download. */
 @RestController
 @RequestMapping("/api/v1/files")
 @Tag(name = "files", description = "Stored files")
@@ -49,11 +49,13 @@ public class FileController {
     private final UploadService uploads;
     private final FileService files;
     private final DownloadService downloads;
+    private final CopyService copies;
 
-    public FileController(UploadService uploads, FileService files, DownloadService downloads) {
+    public FileController(UploadService uploads, FileService files, DownloadService downloads, CopyService copies) {
         this.uploads = uploads;
         this.files = files;
         this.downloads = downloads;
+        this.copies = copies;
     }
 
     /** Documentation-only shape of the multipart upload body. */
@@ -84,6 +86,44 @@ public class FileController {
         boolean serviceAccount = !(authentication.getPrincipal() instanceof Jwt jwt) || jwt.getClaimAsString("role") == null;
         FileMetadata stored = FileMetadata.of(uploads.upload(request, new Uploader(authentication.getName(), serviceAccount)));
         return ResponseEntity.created(URI.create("/api/v1/files/" + stored.fileId())).body(stored);
+    }
+
+    /** Documentation-only shape of the multipart copy body. */
+    @Schema(name = "CopyForm")
+    record CopyFormDoc(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The original's FileMetadata as JSON "
+                    + "(file_id equal to the path's, status active); copy_status and verified_at are ignored. "
+                    + "Must come before the file part.") String metadata,
+            @Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String file) {
+    }
+
+    @PostMapping(path = "/{file_id}/copy", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @RequiresScope(Scopes.STORAGE_WRITE)
+    @Operation(summary = "Store a copy of a file", description = "For admin-module's replication: stores the file "
+            + "under the given id with the original's metadata. The bytes are hashed on the way and their size and "
+            + "SHA-256 compared with the metadata before anything becomes visible (WAL-guarded; a mismatch keeps "
+            + "nothing). The same id with the same checksum already here answers 200; a copy this SE marked corrupt "
+            + "is replaced. Allowed in modes edit and rw.",
+            security = @SecurityRequirement(name = "bearerAuth", scopes = Scopes.STORAGE_WRITE),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = CopyFormDoc.class))))
+    @ApiResponse(responseCode = "201", description = "Stored (copy_status ok, verified_at now)")
+    @ApiResponse(responseCode = "200", description = "Already stored with the same checksum; nothing rewritten")
+    @ApiResponse(responseCode = "400", description = "Missing or invalid metadata (file_id not the path's, status not "
+            + "active), metadata after the file, missing file part", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "MODE_NOT_ALLOWED, or CONFLICT: stored here with another checksum",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "413", description = "FILE_TOO_LARGE", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "415", description = "Not multipart/form-data", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "422", description = "CHECKSUM_MISMATCH: size or SHA-256 of the bytes differ; nothing kept",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "507", description = "STORAGE_FULL", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public ResponseEntity<FileMetadata> copy(@PathVariable("file_id") UUID fileId, HttpServletRequest request) {
+        CopyService.Result result = copies.receive(fileId, request);
+        FileMetadata stored = FileMetadata.of(result.file());
+        return result.created()
+                ? ResponseEntity.created(URI.create("/api/v1/files/" + fileId)).body(stored)
+                : ResponseEntity.ok(stored);
     }
 
     @GetMapping
@@ -150,7 +190,7 @@ public class FileController {
             content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "304", description = "If-None-Match matched the ETag")
     @ApiResponse(responseCode = "404", description = "No such file", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "409", description = "MODE_NOT_ALLOWED", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "409", description = "MODE_NOT_ALLOWED, or COPY_CORRUPT: the scrub found this copy damaged", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "416", description = "RANGE_NOT_SATISFIABLE (outside the file) or INVALID_RANGE (malformed); "
             + "Content-Range: bytes */size", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public void download(@PathVariable("file_id") UUID fileId,

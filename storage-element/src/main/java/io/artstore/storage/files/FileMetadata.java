@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.artstore.kernel.contract.CopyStatus;
 import io.artstore.kernel.contract.FileStatus;
 import io.artstore.kernel.contract.RetentionPolicy;
 import io.artstore.storage.attr.FileAttributes;
@@ -26,11 +27,16 @@ public record FileMetadata(
         FileStatus status,
         RetentionPolicy retentionPolicy,
         @Schema(nullable = true, minimum = "1", maximum = "365") Integer ttlDays,
-        @Schema(nullable = true) Instant expiresAt) {
+        @Schema(nullable = true) Instant expiresAt,
+        @Schema(description = "ok, or corrupt once the scrub found this copy's bytes damaged (never served)",
+                allowableValues = {"ok", "corrupt"}) CopyStatus copyStatus,
+        @Schema(nullable = true, description = "When the bytes last matched the checksum") Instant verifiedAt,
+        @Schema(nullable = true, description = "When the metadata last changed; the newest copy wins") Instant updatedAt) {
 
     public static FileMetadata of(FileAttributes a) {
         return new FileMetadata(a.fileId(), a.originalFilename(), a.contentType(), a.size(), a.checksum(),
                 a.uploadedBy(), a.uploadedAt(), a.description(), a.tags(), a.status(), a.retentionPolicy(),
-                a.ttlDays(), a.expiresAt());
+                a.ttlDays(), a.expiresAt(), a.copyStatus() == null ? CopyStatus.OK : a.copyStatus(), a.verifiedAt(),
+                a.updatedAt());
     }
 }

@@ -1,5 +1,8 @@
 package io.artstore.storage.files;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,11 +28,13 @@ public class FileService {
     private final FileIndex index;
     private final FileStore store;
     private final ModeService modes;
+    private final Clock clock;
 
-    FileService(FileIndex index, FileStore store, ModeService modes) {
+    FileService(FileIndex index, FileStore store, ModeService modes, Clock clock) {
         this.index = index;
         this.store = store;
         this.modes = modes;
+        this.clock = clock;
     }
 
     public Page<FileAttributes> list(FileStatus status, PageQuery page) {
@@ -57,7 +62,7 @@ public class FileService {
             }
             FileAttributes changed = current.withDescriptionAndTags(
                     description != null ? description : current.description(),
-                    tags != null ? tags : current.tags());
+                    tags != null ? tags : current.tags()).withUpdatedAt(now());
             return store.rewrite(WalOperation.UPDATE, changed);
         });
     }
@@ -71,8 +76,12 @@ public class FileService {
                 return current;
             }
             log.info("File {} marked deleted", fileId);
-            return store.rewrite(WalOperation.DELETE, current.withStatus(FileStatus.DELETED));
+            return store.rewrite(WalOperation.DELETE, current.withStatus(FileStatus.DELETED).withUpdatedAt(now()));
         });
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     FileAttributes find(UUID fileId) {

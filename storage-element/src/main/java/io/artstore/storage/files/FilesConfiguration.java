@@ -11,6 +11,7 @@ import io.artstore.storage.mode.ModeService;
 import io.artstore.storage.store.FileStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The file API's services over the store. */
 @Configuration(proxyBeanMethods = false)
@@ -23,8 +24,14 @@ class FilesConfiguration {
     }
 
     @Bean
-    FileService fileService(FileIndex index, FileStore store, ModeService modes) {
-        return new FileService(index, store, modes);
+    CopyService copyService(FileStore store, FileIndex index, ModeService modes, CapacityService capacity,
+                            StorageMetrics metrics, Clock clock, StorageProperties properties, JsonMapper json) {
+        return new CopyService(store, index, modes, capacity, metrics, clock, properties, json);
+    }
+
+    @Bean
+    FileService fileService(FileIndex index, FileStore store, ModeService modes, Clock clock) {
+        return new FileService(index, store, modes, clock);
     }
 
     @Bean

@@ -174,7 +174,7 @@ public class UploadService {
         Instant expiresAt = form.ttlDays() == null ? null : file.uploadedAt().plus(Duration.ofDays(form.ttlDays()));
         return new FileAttributes(file.fileId(), file.originalFilename(), file.contentType(), staged.size(),
                 staged.checksum(), file.uploadedBy(), file.uploadedAt(), form.description(), form.tags(), FileStatus.ACTIVE,
-                form.retentionPolicy(), form.ttlDays(), expiresAt, file.storageFilename(), null, null, null);
+                form.retentionPolicy(), form.ttlDays(), expiresAt, file.storageFilename(), null, null, file.uploadedAt());
     }
 
     static String contentType(String declared) {

@@ -92,7 +92,7 @@ public class GarbageCollector {
     private boolean markExpired(UUID fileId, Instant now) {
         return store.withLock(fileId, () -> index.get(fileId)
                 .filter(current -> current.isExpiredAt(now))
-                .map(current -> store.rewrite(WalOperation.UPDATE, current.withStatus(FileStatus.EXPIRED)))
+                .map(current -> store.rewrite(WalOperation.UPDATE, current.withStatus(FileStatus.EXPIRED).withUpdatedAt(now)))
                 .isPresent());
     }
 

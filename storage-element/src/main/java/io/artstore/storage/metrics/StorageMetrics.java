@@ -58,6 +58,10 @@ public class StorageMetrics {
         counter("se.downloads", "Downloads", "result", "partial");
         counter("se.download.bytes", "Bytes sent by downloads");
         counter("se.gc.runs", "GC runs");
+        counter("se.copies.received", "Copies received from other SEs", "result", "stored");
+        counter("se.copies.received", "Copies received from other SEs", "result", "present");
+        counter("se.copies.received", "Copies received from other SEs", "result", "checksum_mismatch");
+        counter("se.copy.bytes", "Bytes of stored copies");
         for (String action : new String[]{"expired", "removed", "failed"}) {
             counter("se.gc.files", "Files handled by GC", "action", action);
         }
@@ -74,6 +78,12 @@ public class StorageMetrics {
 
     public void uploadFailed(String reason) {
         counter("se.uploads", "Uploads", "result", reason).increment();
+    }
+
+    /** A copy request's outcome: stored, present (already here) or the error code, lower case. */
+    public void copyReceived(String result, long storedBytes) {
+        counter("se.copies.received", "Copies received from other SEs", "result", result).increment();
+        counter("se.copy.bytes", "Bytes of stored copies").increment(storedBytes);
     }
 
     public void downloaded(long bytes, boolean partial) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -143,6 +144,45 @@ public class FileStore {
             capacity.release(staged.reserved());
             indexSwap.readLock().unlock();
         }
+    }
+
+    /**
+     * Makes a staged copy visible. The data goes into place before the sidecar: a crash in
+     * between leaves either nothing (a new copy is rolled back by recovery: no sidecar) or, when
+     * {@code replacing} a corrupt copy under the same name, verified bytes under the old
+     * {@code corrupt} sidecar — never damaged bytes under a sidecar that says ok.
+     */
+    public FileAttributes commitCopy(StagedUpload staged, FileAttributes attributes, boolean replacing) {
+        indexSwap.readLock().lock();
+        try {
+            AtomicFiles.move(staged.tempFile(), layout.dataFile(attributes.storageFilename()));
+            attrStore.write(attributes);
+            wal.commit(staged.entry());
+            index.put(attributes);
+            return attributes;
+        } catch (IOException ex) {
+            if (!replacing) {
+                deleteQuietly(layout.attrFile(attributes.storageFilename()));
+                deleteQuietly(layout.dataFile(attributes.storageFilename()));
+            }
+            discard(staged);
+            throw noSpace(ex) ? storageFull(ex) : storageFailure("Cannot store the copy", ex);
+        } finally {
+            capacity.release(staged.reserved());
+            indexSwap.readLock().unlock();
+        }
+    }
+
+    /** Records that the file's bytes matched its checksum at {@code at} (scrub, copy). Gone files are skipped. */
+    public void markVerified(UUID fileId, Instant at) {
+        locks.withLock(fileId, () -> index.get(fileId)
+                .map(current -> rewrite(WalOperation.UPDATE, current.withVerifiedAt(at))));
+    }
+
+    /** Marks the file's copy {@code corrupt} (never served again) with {@code updated_at} = {@code at}. Gone files are skipped. */
+    public void markCorrupt(UUID fileId, Instant at) {
+        locks.withLock(fileId, () -> index.get(fileId)
+                .map(current -> rewrite(WalOperation.UPDATE, current.markedCorrupt(at))));
     }
 
     /** Drops a staged upload that will not be committed. */

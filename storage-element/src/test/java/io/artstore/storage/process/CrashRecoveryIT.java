@@ -169,6 +169,70 @@ class CrashRecoveryIT {
         }
     }
 
+    /**
+     * admin-module's replication streaming a copy when the SE is SIGKILLed: after the restart
+     * no partial file, no sidecar, no listing entry; the job's retry then stores the copy.
+     */
+    @Test
+    void killDuringCopyLeavesNothingAndTheRetryStoresIt() throws Exception {
+        Path data = dir.resolve("copy-data");
+        Path wal = dir.resolve("copy-wal");
+        int port = ProcessRunner.freePort();
+        URI live = URI.create("http://127.0.0.1:" + port + "/health/live");
+        try (ProcessRunner se = ProcessRunner.jar(ProcessRunner.findJar(Path.of("target"), "storage-element-"))
+                .env(Map.of("SE_PORT", port, "SE_STORAGE_ID", "se-copy-crash", "SE_DATA_DIR", data, "SE_WAL_DIR", wal,
+                        "SE_JWKS_URL", SeTest.ISSUER.jwksUrl(), "SE_MODE", "rw", "SE_LOG_FORMAT", "text",
+                        "SE_MAX_FILE_SIZE", 256L * 1024 * 1024))
+                .jvmArgs("-Xmx64m", "-XX:+UseSerialGC")
+                .log(dir.resolve("se-copy.log"))) {
+            se.start().awaitHealthy(live, Duration.ofSeconds(120));
+            TestHttp http = SeTest.client(port);
+            String id = java.util.UUID.randomUUID().toString();
+            String checksum = Content.sha256Generated(BIG, 8);
+            String metadata = "{\"file_id\":\"" + id + "\",\"original_filename\":\"copy.bin\","
+                    + "\"content_type\":\"application/octet-stream\",\"size\":" + BIG + ",\"checksum\":\"" + checksum
+                    + "\",\"uploaded_by\":\"alice\",\"uploaded_at\":\"2026-01-02T03:04:05Z\",\"description\":null,"
+                    + "\"tags\":[],\"status\":\"active\",\"retention_policy\":\"permanent\",\"ttl_days\":null,"
+                    + "\"expires_at\":null,\"copy_status\":\"ok\",\"verified_at\":null,\"updated_at\":null}";
+
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicLong sent = new AtomicLong();
+            Multipart stalled = Multipart.form().field("metadata", metadata)
+                    .streamedFile("copy.bin", BIG, () -> stallingStream(Content.stream(BIG, 8), 16L * 1024 * 1024, sent, release));
+            Thread sender = Thread.ofVirtual().start(() -> {
+                try {
+                    http.send(http.request("/api/v1/files/" + id + "/copy").header("Content-Type", stalled.contentType())
+                            .POST(stalled.chunkedPublisher()));
+                } catch (RuntimeException expected) {
+                    // the server dies under it
+                }
+            });
+            awaitCondition(() -> incomingBytes(data) >= 8L * 1024 * 1024, Duration.ofSeconds(120));
+            se.kill();
+            release.countDown();
+            sender.join();
+            assertThat(pendingWalEntries(wal)).as("the crashed copy left a pending WAL entry").isNotEmpty();
+
+            se.start().awaitHealthy(live, Duration.ofSeconds(120));
+
+            assertThat(pendingWalEntries(wal)).isEmpty();
+            assertThat(SeTest.files(data.resolve(".incoming"))).isEmpty();
+            assertThat(SeTest.files(data).stream().filter(n -> n.contains(id))).as("no partial file, no sidecar").isEmpty();
+            assertThat(http.get("/api/v1/files/" + id).status()).isEqualTo(404);
+            assertThat(http.get("/api/v1/files").json().path("total").asInt()).isZero();
+
+            // the replication job's retry
+            Multipart retry = Multipart.form().field("metadata", metadata).generatedFile("copy.bin", BIG, 8);
+            TestHttp.Response stored = http.send(http.request("/api/v1/files/" + id + "/copy")
+                    .header("Content-Type", retry.contentType()).POST(retry.chunkedPublisher()));
+            assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+            assertThat(stored.json().path("copy_status").asString()).isEqualTo("ok");
+            assertThat(Content.sha256(dataFile(data, id))).isEqualTo(checksum);
+            assertDataAndSidecarsPaired(data);
+            se.stop();
+        }
+    }
+
     private static InputStream stallingStream(InputStream source, long stallAfter, AtomicLong sent, CountDownLatch release) {
         return new InputStream() {
             @Override

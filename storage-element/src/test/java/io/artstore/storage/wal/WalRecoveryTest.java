@@ -90,6 +90,39 @@ class WalRecoveryTest {
     }
 
     @Test
+    void copyReplacingACorruptCopyCrashedWhileStreamingKeepsTheCorruptCopyMarked() throws IOException {
+        UUID id = UUID.randomUUID();
+        FileAttributes corrupt = attributes(id, "f_" + id, 10, FileStatus.ACTIVE).markedCorrupt(NOW);
+        attrs.write(corrupt);
+        Files.write(layout.dataFile("f_" + id), new byte[10]);
+        WalEntry entry = wal.begin(WalEntry.upload(id, "f_" + id, NOW));
+        Files.write(layout.incomingFile(entry.tempFilename()), new byte[4]);
+
+        recovery.recover();
+
+        assertClean();
+        assertThat(attrs.read(layout.attrFile("f_" + id))).isEqualTo(corrupt);
+        assertThat(dataDirFiles()).containsExactlyInAnyOrder("f_" + id, "f_" + id + ".attr.json");
+    }
+
+    @Test
+    void copyReplacingACorruptCopyCrashedAfterTheDataRenameStaysMarkedCorrupt() throws IOException {
+        // the copy's commit renames the verified data first: the old sidecar still says corrupt,
+        // so the next copy replaces it again; never damaged bytes under a sidecar saying ok
+        UUID id = UUID.randomUUID();
+        FileAttributes corrupt = attributes(id, "f_" + id, 10, FileStatus.ACTIVE).markedCorrupt(NOW);
+        attrs.write(corrupt);
+        wal.begin(WalEntry.upload(id, "f_" + id, NOW));
+        Files.write(layout.dataFile("f_" + id), new byte[10]);
+
+        Map<WalOperation, Map<WalRecovery.Outcome, Integer>> result = recovery.recover();
+
+        assertThat(result.get(WalOperation.UPLOAD)).isEqualTo(Map.of(WalRecovery.Outcome.COMPLETED, 1));
+        assertClean();
+        assertThat(attrs.read(layout.attrFile("f_" + id)).corrupt()).isTrue();
+    }
+
+    @Test
     void uploadCrashedWhileWritingTheWalEntryLeavesNothing() throws IOException {
         Files.write(layout.walDir().resolve(".tmp-" + UUID.randomUUID()), "{\"tx_id\":".getBytes());
         recovery.recover();
