@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.artstore.kernel.contract.ContractValues;
 import io.artstore.kernel.contract.CopyStatus;
 import io.artstore.kernel.contract.FileStatus;
 import io.artstore.kernel.contract.MetadataRules;
@@ -186,7 +187,7 @@ public class CopyService {
         FileAttributes attributes = new FileAttributes(metadata.fileId(), metadata.originalFilename(),
                 UploadService.contentType(metadata.contentType()), metadata.size(), metadata.checksum(),
                 metadata.uploadedBy(), metadata.uploadedAt(), metadata.description(), metadata.tags(), FileStatus.ACTIVE,
-                RetentionPolicy.require("retention_policy", metadata.retentionPolicy()), metadata.ttlDays(),
+                ContractValues.require(RetentionPolicy.class, "retention_policy", metadata.retentionPolicy()), metadata.ttlDays(),
                 metadata.expiresAt(), storageFilename, CopyStatus.OK, now,
                 metadata.updatedAt() != null ? metadata.updatedAt() : now);
         return new Result(store.commitCopy(staged, attributes, current != null), true);
@@ -263,10 +264,10 @@ public class CopyService {
         if (m.uploadedAt() == null) {
             throw ApiException.validation("metadata.uploaded_at: required");
         }
-        if (FileStatus.require("metadata.status", m.status()) != FileStatus.ACTIVE) {
+        if (ContractValues.require(FileStatus.class, "metadata.status", m.status()) != FileStatus.ACTIVE) {
             throw ApiException.validation("metadata.status: only an active file can be copied, this one is " + m.status());
         }
-        RetentionPolicy retention = RetentionPolicy.require("metadata.retention_policy", m.retentionPolicy());
+        RetentionPolicy retention = ContractValues.require(RetentionPolicy.class, "metadata.retention_policy", m.retentionPolicy());
         if (retention == RetentionPolicy.TEMPORARY && m.expiresAt() == null) {
             throw ApiException.validation("metadata.expires_at: required for a temporary file");
         }
