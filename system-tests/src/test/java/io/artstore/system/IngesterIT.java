@@ -70,6 +70,9 @@ class IngesterIT {
         assertThat(record.path("ttl_days").asInt()).isEqualTo(7);
         assertThat(record.path("checksum").asString()).isEqualTo(Content.sha256(content));
         assertThat(record.path("tags")).hasSize(2);
+        // issue 25: acknowledged with its first copy; the wanted count is the registry's (absent from an older one)
+        assertThat(body.path("copies").asInt()).isEqualTo(1);
+        assertThat(body.path("copies_wanted")).isEqualTo(record.path("copies_wanted"));
     }
 
     @Test
@@ -80,6 +83,7 @@ class IngesterIT {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         UUID id = UUID.fromString(response.json().path("file_id").asString());
         assertThat(response.json().path("ttl_days").isNull()).isTrue();
+        assertThat(response.json().path("copies").asInt()).as("the first copy, durable when answered").isEqualTo(1);
         assertThat(StackSupport.sidecar("se-rw", id)).isNotNull();
         assertThat(StackSupport.sidecar("se-edit", id)).isNull();
         TestHttp admin = clients.admin();
