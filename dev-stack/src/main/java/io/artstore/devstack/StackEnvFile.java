@@ -26,6 +26,7 @@ final class StackEnvFile {
         vars.put("UI_URL", stack.uiUrl());
         vars.put("SE_EDIT_URL", stack.seEditUrl());
         vars.put("SE_RW_URL", stack.seRwUrl());
+        vars.put("SE_RW_B_URL", stack.seRwBUrl());
         vars.put("SE_CA_CERT", stack.certificates().caCert().toString());
         vars.put("ADMIN_USER", c.adminUsername());
         vars.put("ADMIN_PASSWORD", c.adminPassword());

@@ -82,7 +82,8 @@ public final class SystemStack {
             Map<String, String> traced = tracing();
             StackOptions options = new StackOptions(Path.of(".").toAbsolutePath().normalize(), DATA,
                     ProcessRunner.freePort(), ProcessRunner.freePort(), ProcessRunner.freePort(), ProcessRunner.freePort(),
-                    ProcessRunner.freePort(), ProcessRunner.freePort(), ProcessRunner.freePort(), Map.of())
+                    ProcessRunner.freePort(), ProcessRunner.freePort(), ProcessRunner.freePort(), ProcessRunner.freePort(),
+                    Map.of())
                     .withExtraEnv(Map.of(
                             "admin-module", with(traced, "admin-module"),
                             "storage-element-edit", with(traced, "storage-element-edit", "SE_GC_INTERVAL", "2s"),

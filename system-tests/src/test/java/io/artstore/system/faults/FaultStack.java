@@ -55,7 +55,8 @@ final class FaultStack implements AutoCloseable {
             Map<String, Map<String, String>> env = new HashMap<>(extraEnv);
             StackOptions options = new StackOptions(Path.of(".").toAbsolutePath().normalize(), data,
                     ProcessRunner.freePort(), ProcessRunner.freePort(), ProcessRunner.freePort(), ProcessRunner.freePort(),
-                    ProcessRunner.freePort(), ProcessRunner.freePort(), ProcessRunner.freePort(), Map.of())
+                    ProcessRunner.freePort(), ProcessRunner.freePort(), ProcessRunner.freePort(), ProcessRunner.freePort(),
+                    Map.of())
                     .withExtraEnv(env);
             Instant started = Instant.now();
             LocalStack stack = LocalStack.start(options);
