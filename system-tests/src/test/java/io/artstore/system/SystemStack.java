@@ -89,6 +89,9 @@ public final class SystemStack {
                             "storage-element-edit", with(traced, "storage-element-edit", "SE_GC_INTERVAL", "2s"),
                             "storage-element-rw", with(traced, "storage-element-rw", "SE_GC_INTERVAL", "2s",
                                     "SE_MAX_CAPACITY", Long.toString(RW_CAPACITY)),
+                            // the second rw SE (site b) is as small: a permanent upload meets the same limit on either
+                            "storage-element-rw-b", with(traced, "storage-element-rw-b", "SE_GC_INTERVAL", "2s",
+                                    "SE_MAX_CAPACITY", Long.toString(RW_CAPACITY)),
                             "ingester-module", with(traced, "ingester-module", "IG_MAX_FILE_SIZE", Long.toString(MAX_UPLOAD),
                                     "IG_REGISTER_DELAY", "50ms"),
                             "query-module", Map.of("QM_CACHE_TTL", "30s")));
