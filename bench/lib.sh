@@ -56,14 +56,14 @@ bench_workdir() {
 }
 
 # Starts the one-command dev stack in $BENCH_WORK/stack and sources its stack.env
-# (ADMIN_URL, INGEST_URL, QUERY_URL, SE_EDIT_URL, SE_RW_URL, SE_CA_CERT, credentials).
+# (ADMIN_URL, INGEST_URL, QUERY_URL, SE_EDIT_URL, SE_RW_URL, SE_RW_B_URL, SE_CA_CERT, credentials).
 start_stack() {
   [ -f "$STACK_JAR" ] || { echo "Build first: mvn -B -q package -DskipTests" >&2; exit 1; }
   echo "Starting the dev stack in $BENCH_WORK/stack ..." >&2
   STACK_PG_PORT="$(free_port)"   # embedded PostgreSQL: user/password postgres, database artstore
   "$JAVA_HOME/bin/java" -jar "$STACK_JAR" --data-dir "$BENCH_WORK/stack" --postgres-port "$STACK_PG_PORT" \
     --admin-port "$(free_port)" --se-edit-port "$(free_port)" --se-rw-port "$(free_port)" \
-    --ingester-port "$(free_port)" --query-port "$(free_port)" --ui-port "$(free_port)" "$@" > "$BENCH_WORK/stack.log" 2>&1 &
+    --se-rw-b-port "$(free_port)" --ingester-port "$(free_port)" --query-port "$(free_port)" --ui-port "$(free_port)" "$@" > "$BENCH_WORK/stack.log" 2>&1 &
   STACK_PID=$!
   track_pid "$STACK_PID"
   local _

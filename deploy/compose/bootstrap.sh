@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # First-start bootstrap of the docker-compose stack, run on the Docker host once
-# admin-module and both storage elements are healthy:
+# admin-module and the three storage elements are healthy:
 #   1. logs in as the initial admin,
 #   2. creates the service accounts of ingester-module and query-module, without secret
 #      expiry, and writes their client ids/secrets into .env (the secrets are shown by
 #      admin-module only once),
-#   3. registers the two storage elements (admin-module syncs their files on registration).
+#   3. registers the three storage elements with their site labels (se-edit and se-rw at site
+#      a, se-rw-b at site b: admin-module puts the copies of a file on distinct sites) and
+#      admin-module syncs their files on registration.
 # Then `docker compose up -d` starts ingester, query and admin-ui with those credentials.
 # Needs curl and jq. Safe to rerun: existing accounts/SEs are reported and left alone.
 set -euo pipefail
@@ -49,10 +51,11 @@ create_sa() { # name id_var secret_var scope...
   echo "service account $name created ($id_var/$secret_var written to $ENV_FILE)"
 }
 
-register_se() { # name url
+register_se() { # name url site
   local code
   code=$(curl -sS -o /tmp/artstore-se.json -w '%{http_code}' -X POST "$ADMIN_URL/api/v1/storage-elements" \
-    "${auth[@]}" -H 'Content-Type: application/json' -d "$(jq -n --arg n "$1" --arg u "$2" '{name:$n,url:$u}')")
+    "${auth[@]}" -H 'Content-Type: application/json' \
+    -d "$(jq -n --arg n "$1" --arg u "$2" --arg s "$3" '{name:$n,url:$u,site:$s}')")
   case "$code" in
     201) echo "storage element $1 registered ($2)";;
     409) echo "storage element $1 already registered";;
@@ -62,6 +65,7 @@ register_se() { # name url
 
 create_sa ingester IG_CLIENT_ID IG_CLIENT_SECRET files:write storage:read
 create_sa query QM_CLIENT_ID QM_CLIENT_SECRET files:read storage:read
-register_se "SE edit (compose)" https://se-edit:8010
-register_se "SE rw (compose)" https://se-rw:8010
+register_se "SE edit (compose)" https://se-edit:8010 a
+register_se "SE rw (compose)" https://se-rw:8010 a
+register_se "SE rw site b (compose)" https://se-rw-b:8010 b
 echo "Done. Now: docker compose up -d"

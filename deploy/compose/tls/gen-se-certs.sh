@@ -7,7 +7,7 @@
 # Hosts come from $SE_TLS_HOSTS (space separated compose service names).
 set -eu
 TLS_DIR="${TLS_DIR:-/tls}"
-SE_TLS_HOSTS="${SE_TLS_HOSTS:-se-edit se-rw}"
+SE_TLS_HOSTS="${SE_TLS_HOSTS:-se-edit se-rw se-rw-b}"
 DAYS="${TLS_DAYS:-825}"
 # uid/gid of the service images (USER 10001:10001 in every Dockerfile)
 OWNER="${TLS_OWNER:-10001:10001}"

@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * deploy/compose/bootstrap.sh (also the documented Kubernetes first-start helper) run against a
  * stand-in admin-module: the service accounts of ingester and query are created without secret
- * expiry, so those services do not stop on the day the default expiry would end.
+ * expiry, so those services do not stop on the day the default expiry would end; the storage
+ * elements are registered with their site labels.
  */
 class ComposeBootstrapTest {
 
@@ -46,7 +47,11 @@ class ComposeBootstrapTest {
             answer(exchange, 201, JSON.writeValueAsString(Map.of("client_id", "sa_" + body.path("name").asString()
                     + "_1", "client_secret", "cs_x")));
         });
-        admin.createContext("/api/v1/storage-elements", exchange -> answer(exchange, 201, "{}"));
+        List<JsonNode> registered = new CopyOnWriteArrayList<>();
+        admin.createContext("/api/v1/storage-elements", exchange -> {
+            registered.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+            answer(exchange, 201, "{}");
+        });
         admin.start();
         try {
             Path env = Files.writeString(work.resolve("bootstrap.env"), "AM_INIT_ADMIN_PASSWORD=pw\n");
@@ -68,6 +73,9 @@ class ComposeBootstrapTest {
             assertThat(body.has("secret_expiration_days")).as(body.toString()).isTrue();
             assertThat(body.path("secret_expiration_days").asInt()).as(body.toString()).isZero();
         });
+        // issue 25: three SEs, the two rw ones on distinct sites
+        assertThat(registered).extracting(body -> body.path("url").asString() + " " + body.path("site").asString())
+                .containsExactly("https://se-edit:8010 a", "https://se-rw:8010 a", "https://se-rw-b:8010 b");
     }
 
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {

@@ -134,14 +134,15 @@ class ComposeFileTest {
     }
 
     @Test
-    void twoStorageElementsWithTheirOwnVolumesAndTls() {
+    void threeStorageElementsWithTheirOwnVolumesAndTls() {
         Path compose = RepoFiles.resolve("docker-compose.yml");
         Map<String, Map<String, Object>> services = services(compose);
         List<String> ses = services.entrySet().stream()
                 .filter(e -> module(e.getValue()).filter("storage-element"::equals).isPresent())
                 .map(Map.Entry::getKey).toList();
-        assertThat(ses).hasSize(2);
-        Set<String> modes = new TreeSet<>();
+        // issue 25: two rw SEs (sites a and b, set at registration), so a permanent file gets two copies
+        assertThat(ses).hasSize(3);
+        List<String> modes = new ArrayList<>();
         Set<String> volumes = new TreeSet<>();
         for (String se : ses) {
             Map<String, String> env = environment(compose, services.get(se));
@@ -155,7 +156,7 @@ class ComposeFileTest {
                 }
             }
         }
-        assertThat(modes).containsExactlyInAnyOrder("edit", "rw");
+        assertThat(modes).containsExactlyInAnyOrder("edit", "rw", "rw");
     }
 
     // ---- helpers ----

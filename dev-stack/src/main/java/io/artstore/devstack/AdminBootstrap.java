@@ -12,8 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Brings a fresh (or restarted) admin-module into the state the local stack needs, through
  * its public API only: the service accounts of the ingester and query services plus two for
- * people trying the stack (ingest, search), and both storage elements registered. Every
- * step checks first, so restarts change nothing that is already there.
+ * people trying the stack (ingest, search), and every storage element registered with its
+ * site label. Every step checks first, so restarts change nothing that is already there.
  */
 final class AdminBootstrap {
 
@@ -83,18 +83,29 @@ final class AdminBootstrap {
         }
     }
 
-    /** Registers each storage element URL that admin-module does not know yet. */
-    void ensureStorageElements(Map<String, String> nameToUrl) {
+    /**
+     * Registers each storage element whose URL admin-module does not know yet, with its site
+     * label. A known one whose registry view shows another site (registered by a stack from
+     * before site labels, whose effective site is its own id) gets its label set; a registry
+     * that shows no site at all is left as it is.
+     */
+    void ensureStorageElements(List<LocalStack.StorageElement> storageElements) {
         JsonNode existing = ok(admin.get("/api/v1/storage-elements?limit=1000"), "list storage elements").path("items");
-        nameToUrl.forEach((name, url) -> {
+        for (LocalStack.StorageElement se : storageElements) {
+            JsonNode found = null;
             for (JsonNode item : existing) {
-                if (url.equals(item.path("url").asString())) {
-                    return;
+                if (se.url().equals(item.path("url").asString())) {
+                    found = item;
                 }
             }
-            ok(admin.postJson("/api/v1/storage-elements", JSON.writeValueAsString(Map.of("name", name, "url", url))),
-                    "register storage element " + url);
-        });
+            if (found == null) {
+                ok(admin.postJson("/api/v1/storage-elements", JSON.writeValueAsString(Map.of(
+                        "name", se.name(), "url", se.url(), "site", se.site()))), "register storage element " + se.url());
+            } else if (found.has("site") && !se.site().equals(found.path("site").asString())) {
+                ok(admin.patchJson("/api/v1/storage-elements/" + found.path("id").asString(),
+                        JSON.writeValueAsString(Map.of("site", se.site()))), "set the site of storage element " + se.url());
+            }
+        }
     }
 
     private static void sleep() {

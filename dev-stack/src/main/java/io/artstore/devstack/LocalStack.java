@@ -13,15 +13,27 @@ import io.artstore.testsupport.process.ProcessRunner;
 import io.artstore.testsupport.tls.TestCertificates;
 
 /**
- * A complete ArtStore on one machine: embedded PostgreSQL, admin-module, a storage element
- * in {@code edit} and one in {@code rw} mode (HTTPS with a local CA), ingester, query and
- * admin-ui — every service from its packaged production jar, configured only through its
+ * A complete ArtStore on one machine: embedded PostgreSQL, admin-module, three storage
+ * elements (HTTPS with a local CA) — {@code se-edit} in {@code edit} mode and {@code se-rw} in
+ * {@code rw} mode at site {@code a}, {@code se-rw-b} in {@code rw} mode at site {@code b}, so that
+ * a permanent file gets its two copies on distinct sites — ingester, query and admin-ui — every service from its packaged production jar, configured only through its
  * documented environment variables. Data, logs, certificates and credentials live under the
  * data directory and survive restarts. {@link #close()} stops everything.
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    /**
+     * One storage element of the stack.
+     *
+     * @param process   the process (and log file) name, e.g. {@code storage-element-rw-b}
+     * @param storageId the SE's {@code SE_STORAGE_ID}, also its directory under the data directory
+     * @param name      the name it is registered under in admin-module
+     * @param site      the site label admin-module spreads copies over
+     */
+    public record StorageElement(String process, String storageId, String name, String mode, String site, String url) {
+    }
 
     private final StackOptions options;
     private final List<ProcessRunner> processes = new ArrayList<>();
@@ -66,8 +78,7 @@ public final class LocalStack implements AutoCloseable {
         AdminBootstrap bootstrap = AdminBootstrap.login(adminUrl(), credentials);
         bootstrap.ensureServiceAccounts();
 
-        ProcessRunner seEdit = storageElement("storage-element-edit", "se-edit", "edit", options.seEditPort());
-        ProcessRunner seRw = storageElement("storage-element-rw", "se-rw", "rw", options.seRwPort());
+        List<ProcessRunner> storageProcesses = storageElements().stream().map(this::storageElement).toList();
         Credentials.Client ingesterClient = credentials.client("ingester-module");
         ProcessRunner ingester = service("ingester-module", "ingester-module", Map.of(
                 "IG_PORT", options.ingesterPort(),
@@ -96,12 +107,10 @@ public final class LocalStack implements AutoCloseable {
                 "UI_ADMIN_URL", adminUrl(),
                 "UI_QUERY_URL", queryUrl()));
 
-        awaitHealthy(seEdit, seEditUrl());
-        awaitHealthy(seRw, seRwUrl());
-        Map<String, String> storageElements = new LinkedHashMap<>();
-        storageElements.put("Local SE (edit)", seEditUrl());
-        storageElements.put("Local SE (rw)", seRwUrl());
-        bootstrap.ensureStorageElements(storageElements);
+        for (int i = 0; i < storageProcesses.size(); i++) {
+            awaitHealthy(storageProcesses.get(i), storageElements().get(i).url());
+        }
+        bootstrap.ensureStorageElements(storageElements());
         awaitHealthy(ingester, ingesterUrl());
         awaitHealthy(query, queryUrl());
         awaitHealthy(ui, uiUrl());
@@ -111,7 +120,7 @@ public final class LocalStack implements AutoCloseable {
     /**
      * Starts admin-module again (after it was stopped or killed) and brings it back to the
      * state the stack needs, exactly as a first start does: service accounts created (their
-     * new secrets saved to credentials.json) and both storage elements registered — which, on
+     * new secrets saved to credentials.json) and every storage element registered — which, on
      * an empty database, rebuilds the file registry from the SEs. Services whose service
      * account got a new secret are restarted with it.
      */
@@ -125,10 +134,7 @@ public final class LocalStack implements AutoCloseable {
         Credentials.Client queryBefore = credentials.client("query-module");
         AdminBootstrap bootstrap = AdminBootstrap.login(adminUrl(), credentials);
         bootstrap.ensureServiceAccounts();
-        Map<String, String> storageElements = new LinkedHashMap<>();
-        storageElements.put("Local SE (edit)", seEditUrl());
-        storageElements.put("Local SE (rw)", seRwUrl());
-        bootstrap.ensureStorageElements(storageElements);
+        bootstrap.ensureStorageElements(storageElements());
         restartWithNewSecret("ingester-module", "IG", ingesterBefore, ingesterUrl());
         restartWithNewSecret("query-module", "QM", queryBefore, queryUrl());
         StackEnvFile.write(options.dataDir().toAbsolutePath().resolve("stack.env"), this);
@@ -153,14 +159,14 @@ public final class LocalStack implements AutoCloseable {
         postgres.recreateDatabase();
     }
 
-    private ProcessRunner storageElement(String name, String id, String mode, int port) {
-        Path dir = options.dataDir().toAbsolutePath().resolve(id);
-        return service(name, "storage-element", Map.of(
-                "SE_PORT", port,
-                "SE_STORAGE_ID", id,
+    private ProcessRunner storageElement(StorageElement se) {
+        Path dir = options.dataDir().toAbsolutePath().resolve(se.storageId());
+        return service(se.process(), "storage-element", Map.of(
+                "SE_PORT", URI.create(se.url()).getPort(),
+                "SE_STORAGE_ID", se.storageId(),
                 "SE_DATA_DIR", dir.resolve("data"),
                 "SE_WAL_DIR", dir.resolve("wal"),
-                "SE_MODE", mode,
+                "SE_MODE", se.mode(),
                 "SE_JWKS_URL", adminUrl() + "/api/v1/auth/jwks",
                 "SE_JWT_ISSUER", adminUrl(),
                 "SE_TLS_CERT", tls.serverCert(),
@@ -211,6 +217,23 @@ public final class LocalStack implements AutoCloseable {
 
     public String seRwUrl() {
         return "https://127.0.0.1:" + options.seRwPort();
+    }
+
+    /** The second {@code rw} SE, at site {@code b}. */
+    public String seRwBUrl() {
+        return "https://127.0.0.1:" + options.seRwBPort();
+    }
+
+    /**
+     * The stack's storage elements, in start order. Two {@code rw} SEs on distinct sites: the
+     * registry's copy policy wants two copies of a permanent file on distinct sites whenever
+     * they exist; the {@code edit} SE shares site {@code a} (temporary files want one copy).
+     */
+    public List<StorageElement> storageElements() {
+        return List.of(
+                new StorageElement("storage-element-edit", "se-edit", "Local SE (edit)", "edit", "a", seEditUrl()),
+                new StorageElement("storage-element-rw", "se-rw", "Local SE (rw)", "rw", "a", seRwUrl()),
+                new StorageElement("storage-element-rw-b", "se-rw-b", "Local SE (rw, site b)", "rw", "b", seRwBUrl()));
     }
 
     public String ingesterUrl() {

@@ -26,7 +26,13 @@ final class StackEnvFile {
         vars.put("UI_URL", stack.uiUrl());
         vars.put("SE_EDIT_URL", stack.seEditUrl());
         vars.put("SE_RW_URL", stack.seRwUrl());
+        vars.put("SE_RW_B_URL", stack.seRwBUrl());
         vars.put("SE_CA_CERT", stack.certificates().caCert().toString());
+        // process ids of the SEs, so the README can show a download surviving a stopped SE (kill $SE_RW_PID)
+        for (LocalStack.StorageElement se : stack.storageElements()) {
+            vars.put(se.storageId().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PID",
+                    Long.toString(stack.process(se.process()).pid()));
+        }
         vars.put("ADMIN_USER", c.adminUsername());
         vars.put("ADMIN_PASSWORD", c.adminPassword());
         vars.put("INGEST_CLIENT_ID", c.client("ingest").clientId());

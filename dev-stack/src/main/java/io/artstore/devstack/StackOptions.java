@@ -19,6 +19,7 @@ public record StackOptions(
         int adminPort,
         int seEditPort,
         int seRwPort,
+        int seRwBPort,
         int ingesterPort,
         int queryPort,
         int uiPort,
@@ -41,9 +42,10 @@ public record StackOptions(
 
     /** Options with the default JVM options. */
     public StackOptions(Path repoDir, Path dataDir, int postgresPort, int adminPort, int seEditPort, int seRwPort,
-                        int ingesterPort, int queryPort, int uiPort, Map<String, Map<String, String>> extraEnv) {
-        this(repoDir, dataDir, postgresPort, adminPort, seEditPort, seRwPort, ingesterPort, queryPort, uiPort, extraEnv,
-                DEFAULT_JVM_OPTIONS);
+                        int seRwBPort, int ingesterPort, int queryPort, int uiPort,
+                        Map<String, Map<String, String>> extraEnv) {
+        this(repoDir, dataDir, postgresPort, adminPort, seEditPort, seRwPort, seRwBPort, ingesterPort, queryPort, uiPort,
+                extraEnv, DEFAULT_JVM_OPTIONS);
     }
 
     public static final String USAGE = """
@@ -52,8 +54,9 @@ public record StackOptions(
               --repo DIR          repository root with the built service jars (default .)
               --postgres-port N   embedded PostgreSQL (default 15432)
               --admin-port N      admin-module (default 8000)
-              --se-edit-port N    storage element in edit mode (default 8010)
-              --se-rw-port N      storage element in rw mode (default 8011)
+              --se-edit-port N    storage element in edit mode, site a (default 8010)
+              --se-rw-port N      storage element in rw mode, site a (default 8011)
+              --se-rw-b-port N    storage element in rw mode, site b (default 8012)
               --ingester-port N   ingester-module (default 8020)
               --query-port N      query-module (default 8030)
               --ui-port N         admin-ui (default 4200)
@@ -62,10 +65,10 @@ public record StackOptions(
             """;
 
     private static final java.util.Set<String> KNOWN = java.util.Set.of("repo", "data-dir", "postgres-port",
-            "admin-port", "se-edit-port", "se-rw-port", "ingester-port", "query-port", "ui-port", "jvm-options");
+            "admin-port", "se-edit-port", "se-rw-port", "se-rw-b-port", "ingester-port", "query-port", "ui-port", "jvm-options");
 
     public static StackOptions defaults() {
-        return new StackOptions(Path.of("."), Path.of(".artstore"), 15432, 8000, 8010, 8011, 8020, 8030, 4200, Map.of());
+        return new StackOptions(Path.of("."), Path.of(".artstore"), 15432, 8000, 8010, 8011, 8012, 8020, 8030, 4200, Map.of());
     }
 
     /** Options from command-line flags, then {@code ARTSTORE_*} environment variables, then defaults. */
@@ -91,6 +94,7 @@ public record StackOptions(
                 port(values, "admin-port", d.adminPort()),
                 port(values, "se-edit-port", d.seEditPort()),
                 port(values, "se-rw-port", d.seRwPort()),
+                port(values, "se-rw-b-port", d.seRwBPort()),
                 port(values, "ingester-port", d.ingesterPort()),
                 port(values, "query-port", d.queryPort()),
                 port(values, "ui-port", d.uiPort()),
@@ -100,8 +104,8 @@ public record StackOptions(
     }
 
     public StackOptions withExtraEnv(Map<String, Map<String, String>> env) {
-        return new StackOptions(repoDir, dataDir, postgresPort, adminPort, seEditPort, seRwPort, ingesterPort, queryPort,
-                uiPort, env, jvmOptions);
+        return new StackOptions(repoDir, dataDir, postgresPort, adminPort, seEditPort, seRwPort, seRwBPort, ingesterPort,
+                queryPort, uiPort, env, jvmOptions);
     }
 
     public Map<String, String> extraEnv(String service) {

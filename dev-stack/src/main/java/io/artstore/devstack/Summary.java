@@ -1,5 +1,8 @@
 package io.artstore.devstack;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /** The text printed once the local stack is up: URLs, credentials, first commands. */
 final class Summary {
 
@@ -15,11 +18,14 @@ final class Summary {
                 ArtStore is running. Press Ctrl-C to stop everything.
 
                   Admin UI         %s   (user %s, password %s)
-                  admin-module     %s   (tokens, registries; API docs at /swagger-ui.html)
+                  admin-module     %s   (tokens, registries, replication; API docs at /swagger-ui.html)
                   ingester-module  %s   (uploads)
                   query-module     %s   (search, metadata, downloads)
-                  storage elements %s (edit), %s (rw) — HTTPS, CA at %s
                   PostgreSQL       %s (user postgres, password postgres)
+
+                Storage elements (HTTPS, CA at %s):
+                %s
+                  A permanent upload gets two copies (rw at site a and b); a temporary one, one (edit).
 
                 Service accounts (client id / secret):
                   ingest  (files:write)  %s  %s
@@ -28,8 +34,18 @@ final class Summary {
                 Data, logs and credentials.json: %s
                 Shell variables for the README examples:  source %s/stack.env
                 """.formatted(stack.uiUrl(), c.adminUsername(), c.adminPassword(), stack.adminUrl(),
-                stack.ingesterUrl(), stack.queryUrl(), stack.seEditUrl(), stack.seRwUrl(), stack.certificates().caCert(),
-                stack.jdbcUrl(), ingest.clientId(), ingest.clientSecret(), search.clientId(), search.clientSecret(),
-                options.dataDir().toAbsolutePath(), options.dataDir());
+                stack.ingesterUrl(), stack.queryUrl(), stack.jdbcUrl(), stack.certificates().caCert(),
+                storageElements(stack.storageElements()), ingest.clientId(), ingest.clientSecret(),
+                search.clientId(), search.clientSecret(), options.dataDir().toAbsolutePath(), options.dataDir());
+    }
+
+    /** One line per SE: storage id, URL, mode and site, e.g. {@code se-rw-b  https://127.0.0.1:8012  rw, site b}. */
+    static String storageElements(List<LocalStack.StorageElement> storageElements) {
+        int idWidth = storageElements.stream().mapToInt(se -> se.storageId().length()).max().orElse(0);
+        int urlWidth = storageElements.stream().mapToInt(se -> se.url().length()).max().orElse(0);
+        String line = "  %-" + idWidth + "s  %-" + urlWidth + "s  %s, site %s";
+        return storageElements.stream()
+                .map(se -> line.formatted(se.storageId(), se.url(), se.mode(), se.site()))
+                .collect(Collectors.joining("\n"));
     }
 }

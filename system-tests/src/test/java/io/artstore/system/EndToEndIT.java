@@ -81,6 +81,7 @@ class EndToEndIT {
         // metadata changed on the SE shows in the registry after a sync
         String editId = StackSupport.storageElementId(admin, stack.seEditUrl());
         String rwId = StackSupport.storageElementId(admin, stack.seRwUrl());
+        String rwBId = StackSupport.storageElementId(admin, stack.seRwBUrl());
         TestHttp editSe = clients.storageElement(stack.seEditUrl(), clients.adminToken());
         TestHttp.Response patched = editSe.patchJson("/api/v1/files/" + stored.get(0).id(),
                 "{\"description\":\"Изменено на SE\",\"tags\":[\"" + tag + "\",\"patched\"]}");
@@ -108,6 +109,7 @@ class EndToEndIT {
         assertThat(admin.get("/api/v1/files?limit=1").json().path("total").asLong()).isZero();
         StackSupport.sync(admin, editId);
         StackSupport.sync(admin, rwId);
+        StackSupport.sync(admin, rwBId);
         Map<String, JsonNode> after = registry(admin);
         for (Stored file : stored) {
             if (file == doomed) {

@@ -36,7 +36,8 @@ class IngesterIT {
     }
 
     private int filesOnSes() {
-        return StackSupport.sidecars("se-edit").size() + StackSupport.sidecars("se-rw").size();
+        return StackSupport.sidecars("se-edit").size() + StackSupport.sidecars("se-rw").size()
+                + StackSupport.sidecars("se-rw-b").size();
     }
 
     @Test
@@ -70,21 +71,28 @@ class IngesterIT {
         assertThat(record.path("ttl_days").asInt()).isEqualTo(7);
         assertThat(record.path("checksum").asString()).isEqualTo(Content.sha256(content));
         assertThat(record.path("tags")).hasSize(2);
+        // issue 25: acknowledged with its first copy; the wanted count is the registry's (absent from an older one)
+        assertThat(body.path("copies").asInt()).isEqualTo(1);
+        assertThat(body.path("copies_wanted")).isEqualTo(record.path("copies_wanted"));
     }
 
     @Test
-    void permanentUploadLandsOnTheRwSe() {
+    void permanentUploadLandsOnAnRwSe() {
         byte[] content = Content.bytes(40_000, 2);
         TestHttp.Response response = upload(ingest, Multipart.form().field("retention_policy", "permanent")
                 .file("contract.txt", "text/plain", content));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         UUID id = UUID.fromString(response.json().path("file_id").asString());
         assertThat(response.json().path("ttl_days").isNull()).isTrue();
-        assertThat(StackSupport.sidecar("se-rw", id)).isNotNull();
+        assertThat(response.json().path("copies").asInt()).as("the first copy, durable when answered").isEqualTo(1);
+        // the first copy on one of the two rw SEs (sites a and b); replication makes the other
+        assertThat(StackSupport.sidecar("se-rw", id) != null || StackSupport.sidecar("se-rw-b", id) != null)
+                .as("attr.json on an rw SE").isTrue();
         assertThat(StackSupport.sidecar("se-edit", id)).isNull();
         TestHttp admin = clients.admin();
         assertThat(admin.get("/api/v1/files/" + id).json().path("storage_element_id").asString())
-                .isEqualTo(StackSupport.storageElementId(admin, stack.seRwUrl()));
+                .isIn(StackSupport.storageElementId(admin, stack.seRwUrl()),
+                        StackSupport.storageElementId(admin, stack.seRwBUrl()));
     }
 
     @Test
@@ -155,7 +163,7 @@ class IngesterIT {
         assertThat(response.json().path("error").path("message").asString())
                 .contains("'" + field + "'").contains("form fields must come before the file");
         String token = clients.adminToken();
-        for (String se : new String[]{stack.seEditUrl(), stack.seRwUrl()}) {
+        for (String se : new String[]{stack.seEditUrl(), stack.seRwUrl(), stack.seRwBUrl()}) {
             assertThat(originalFilenames(clients.storageElement(se, token))).as("files listed by " + se).doesNotContain(name);
         }
         assertThat(originalFilenames(clients.admin())).as("files in the registry").doesNotContain(name);

@@ -82,11 +82,15 @@ public final class SystemStack {
             Map<String, String> traced = tracing();
             StackOptions options = new StackOptions(Path.of(".").toAbsolutePath().normalize(), DATA,
                     ProcessRunner.freePort(), ProcessRunner.freePort(), ProcessRunner.freePort(), ProcessRunner.freePort(),
-                    ProcessRunner.freePort(), ProcessRunner.freePort(), ProcessRunner.freePort(), Map.of())
+                    ProcessRunner.freePort(), ProcessRunner.freePort(), ProcessRunner.freePort(), ProcessRunner.freePort(),
+                    Map.of())
                     .withExtraEnv(Map.of(
                             "admin-module", with(traced, "admin-module"),
                             "storage-element-edit", with(traced, "storage-element-edit", "SE_GC_INTERVAL", "2s"),
                             "storage-element-rw", with(traced, "storage-element-rw", "SE_GC_INTERVAL", "2s",
+                                    "SE_MAX_CAPACITY", Long.toString(RW_CAPACITY)),
+                            // the second rw SE (site b) is as small: a permanent upload meets the same limit on either
+                            "storage-element-rw-b", with(traced, "storage-element-rw-b", "SE_GC_INTERVAL", "2s",
                                     "SE_MAX_CAPACITY", Long.toString(RW_CAPACITY)),
                             "ingester-module", with(traced, "ingester-module", "IG_MAX_FILE_SIZE", Long.toString(MAX_UPLOAD),
                                     "IG_REGISTER_DELAY", "50ms"),

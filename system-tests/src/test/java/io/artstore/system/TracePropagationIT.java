@@ -53,7 +53,8 @@ class TracePropagationIT {
                 "the ingester's upload span continues the caller's trace " + traceId);
         StackSupport.eventually(Duration.ofSeconds(30),
                 () -> traceIds(logs.resolve("storage-element-edit.log"), "POST /api/v1/files/upload", "SERVER").contains(traceId)
-                        || traceIds(logs.resolve("storage-element-rw.log"), "POST /api/v1/files/upload", "SERVER").contains(traceId),
+                        || traceIds(logs.resolve("storage-element-rw.log"), "POST /api/v1/files/upload", "SERVER").contains(traceId)
+                        || traceIds(logs.resolve("storage-element-rw-b.log"), "POST /api/v1/files/upload", "SERVER").contains(traceId),
                 "the storage element's upload span joins trace " + traceId);
         StackSupport.eventually(Duration.ofSeconds(30),
                 () -> traceIds(logs.resolve("admin-module.log"), "POST /api/v1/files", "SERVER").contains(traceId),

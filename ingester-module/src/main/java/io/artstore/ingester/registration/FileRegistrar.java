@@ -1,7 +1,10 @@
 package io.artstore.ingester.registration;
 
+import java.util.Optional;
+
 import io.artstore.kernel.client.admin.AdminClient;
 import io.artstore.kernel.client.admin.FileRegistration;
+import io.artstore.kernel.client.admin.RegisteredFile;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import org.slf4j.Logger;
@@ -11,7 +14,7 @@ import org.springframework.resilience.annotation.Retryable;
 /**
  * Registers a stored file in admin-module's registry, retrying while admin-module is
  * unreachable or failing. A 409 means the file is registered already (a sync got there
- * first), which is success.
+ * first), which is success; it carries no registry view of the file.
  */
 public class FileRegistrar {
 
@@ -25,13 +28,13 @@ public class FileRegistrar {
 
     @Retryable(includes = AdminUnavailableException.class, maxRetriesString = "${artstore.ingester.register-retries:3}",
             delayString = "${artstore.ingester.register-delay:200ms}", multiplier = 2, maxDelay = 2000)
-    public void register(FileRegistration registration) {
+    public Optional<RegisteredFile> register(FileRegistration registration) {
         try {
-            admin.registerFile(registration);
+            return Optional.of(admin.registerFile(registration));
         } catch (ApiException ex) {
             if (ex.code() == ErrorCode.CONFLICT) {
                 log.info("File {} was already registered", registration.fileId());
-                return;
+                return Optional.empty();
             }
             if (ex.code() == ErrorCode.ADMIN_UNAVAILABLE || ex.status().is5xxServerError()) {
                 throw new AdminUnavailableException(ex);

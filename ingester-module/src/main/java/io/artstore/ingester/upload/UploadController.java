@@ -40,12 +40,15 @@ public class UploadController {
                     + "permanent → an rw SE) and registers it. The caller's token subject becomes uploaded_by. "
                     + "Part order: the form fields (description, tags, retention_policy, ttl_days) must come before "
                     + "the file part, which must be the last part. A field or a second file after the file part is "
-                    + "refused with 400 VALIDATION_ERROR naming it, and nothing of that request is stored or registered.",
+                    + "refused with 400 VALIDATION_ERROR naming it, and nothing of that request is stored or registered. "
+                    + "The upload is acknowledged once the first copy is durable on its storage element and registered: "
+                    + "the answer says copies = 1 and, when admin-module reports it, copies_wanted (the registry's copy "
+                    + "policy); admin-module's replication makes the further copies afterwards.",
             security = @SecurityRequirement(name = "bearerAuth", scopes = Scopes.FILES_WRITE),
             requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
                     schema = @Schema(implementation = UploadFormSchema.class),
                     encoding = @Encoding(name = "file", contentType = "application/octet-stream"))))
-    @ApiResponse(responseCode = "201", description = "Stored and registered",
+    @ApiResponse(responseCode = "201", description = "Stored (first copy durable) and registered",
             content = @Content(schema = @Schema(implementation = UploadResponse.class)))
     @ApiResponse(responseCode = "400", description = "VALIDATION_ERROR: invalid, unknown or repeated form fields, "
             + "missing file, or a part after the file (form fields must come before the file)", content = @Content(schema = @Schema(implementation = ApiError.class)))

@@ -3,6 +3,7 @@ package io.artstore.ingester.upload;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -10,6 +11,7 @@ import io.artstore.ingester.config.IngesterProperties;
 import io.artstore.ingester.placement.StoragePlacement;
 import io.artstore.ingester.registration.FileRegistrar;
 import io.artstore.kernel.client.admin.FileRegistration;
+import io.artstore.kernel.client.admin.RegisteredFile;
 import io.artstore.kernel.client.admin.StorageElementRecord;
 import io.artstore.kernel.client.storage.SeFileMetadata;
 import io.artstore.kernel.client.storage.SeUpload;
@@ -138,8 +140,7 @@ public class UploadService {
         bytes.record(stored.size());
         meters.counter("ingester_upload_bytes_total", "retention_policy", form.retentionPolicy().value())
                 .increment(stored.size());
-        register(stored, target);
-        return UploadResponse.of(stored);
+        return UploadResponse.of(stored, register(stored, target));
     }
 
     private SeFileMetadata uploadTo(StorageElementRecord target, SeUpload upload, LimitedInputStream content,
@@ -176,12 +177,12 @@ public class UploadService {
         }
     }
 
-    private void register(SeFileMetadata stored, StorageElementRecord target) {
+    private Optional<RegisteredFile> register(SeFileMetadata stored, StorageElementRecord target) {
         FileRegistration registration = new FileRegistration(stored.fileId(), stored.originalFilename(),
                 stored.contentType(), stored.size(), stored.checksum(), target.id(), stored.description(),
                 stored.tags(), stored.retentionPolicy(), stored.ttlDays(), stored.uploadedBy(), stored.uploadedAt());
         try {
-            registrar.register(registration);
+            return registrar.register(registration);
         } catch (RuntimeException ex) {
             log.warn("File {} is stored on {} but its registration failed; the next sync will register it",
                     stored.fileId(), target.storageId(), ex);

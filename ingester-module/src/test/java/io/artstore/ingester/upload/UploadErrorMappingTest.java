@@ -28,6 +28,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -56,6 +58,7 @@ class UploadErrorMappingTest {
     private volatile int seStatus;
     private volatile String seBody;
     private volatile int registerStatus;
+    private volatile String registerAnswer;
     private final AtomicInteger seUploads = new AtomicInteger();
     private final AtomicInteger registerAttempts = new AtomicInteger();
 
@@ -100,6 +103,11 @@ class UploadErrorMappingTest {
         seStatus = 201;
         seBody = null;
         registerStatus = 201;
+        // admin-module's file view with its copies (issue 25): a temporary file wants one copy
+        registerAnswer = """
+                {"file_id":"%s","storage_element_id":"%s","copies_wanted":1,
+                 "copies":[{"storage_element_id":"%s","status":"ok","verified_at":"2026-12-07T12:00:00Z"}]}
+                """.formatted(STORED_FILE_ID, SE_ID, SE_ID);
         seUploads.set(0);
         registerAttempts.set(0);
     }
@@ -109,8 +117,24 @@ class UploadErrorMappingTest {
         UploadResponse response = uploads.upload(upload("hello"), "tester");
 
         assertThat(response).isNotNull();
+        assertThat(response.copies()).isEqualTo(1);
+        assertThat(response.copiesWanted()).isEqualTo(1);
         assertThat(seUploads).hasValue(1);
         assertThat(registerAttempts).hasValue(1);
+    }
+
+    @Test
+    void anOlderAdminModuleWithoutCopiesInItsAnswerLeavesCopiesWantedOut() {
+        registerAnswer = "{\"file_id\":\"" + STORED_FILE_ID + "\"}";
+
+        UploadResponse response = uploads.upload(upload("hello"), "tester");
+
+        assertThat(response.copies()).isEqualTo(1);
+        assertThat(response.copiesWanted()).isNull();
+        // on the wire: copies_wanted is left out rather than null
+        JsonNode json = context.getBean(JsonMapper.class).valueToTree(response);
+        assertThat(json.path("copies").asInt()).isEqualTo(1);
+        assertThat(json.has("copies_wanted")).as(json.toString()).isFalse();
     }
 
     @Test
@@ -170,7 +194,9 @@ class UploadErrorMappingTest {
     void aFileRegisteredAlreadyBySyncIsSuccess() {
         registerStatus = 409;
 
-        assertThat(uploads.upload(upload("hello"), "tester")).isNotNull();
+        UploadResponse response = uploads.upload(upload("hello"), "tester");
+        assertThat(response.copies()).as("the stored copy").isEqualTo(1);
+        assertThat(response.copiesWanted()).as("a conflict answer says nothing of copies").isNull();
         assertThat(registerAttempts).hasValue(1);
     }
 
@@ -256,6 +282,7 @@ class UploadErrorMappingTest {
     // --- the stub ----------------------------------------------------------------------
 
     private static final UUID STORED_FILE_ID = UUID.fromString("6f1d2c3b-4a59-4e8f-9d7c-0b1a2e3f4d5c");
+    private static final UUID SE_ID = UUID.fromString("0c7f3e2a-1b4d-4c5e-8f9a-2b3c4d5e6f70");
 
     private void listStorageElements(HttpExchange exchange) throws IOException {
         String mode = query(exchange, "mode");
@@ -294,7 +321,7 @@ class UploadErrorMappingTest {
         registerAttempts.incrementAndGet();
         exchange.getRequestBody().readAllBytes();
         answer(exchange, registerStatus, switch (registerStatus) {
-            case 201 -> "{\"file_id\":\"" + STORED_FILE_ID + "\"}";
+            case 201 -> registerAnswer;
             case 409 -> error("CONFLICT", "already registered");
             default -> error("INTERNAL_ERROR", "database down");
         });

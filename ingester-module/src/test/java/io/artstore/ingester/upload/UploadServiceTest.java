@@ -8,15 +8,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.artstore.ingester.config.IngesterProperties;
 import io.artstore.ingester.placement.StoragePlacement;
 import io.artstore.ingester.registration.FileRegistrar;
+import io.artstore.kernel.client.admin.RegisteredFile;
 import io.artstore.kernel.client.admin.StorageElementRecord;
 import io.artstore.kernel.client.storage.SeFileMetadata;
 import io.artstore.kernel.client.storage.SeUpload;
 import io.artstore.kernel.client.storage.StorageElementClient;
+import io.artstore.kernel.contract.CopyStatus;
 import io.artstore.kernel.contract.StorageMode;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
@@ -130,6 +133,30 @@ class UploadServiceTest {
             assertThat(upload.tags()).containsExactly("contract");
         });
         verify(registrar).register(any());
+    }
+
+    @Test
+    void theAnswerCarriesTheCopiesAdminModuleReports() {
+        when(registrar.register(any())).thenAnswer(call -> Optional.of(new RegisteredFile(UUID.randomUUID(), 2,
+                List.of(new RegisteredFile.Copy(SE.id(), CopyStatus.OK.value(), Instant.now())))));
+        byte[] body = new Body().field("retention_policy", "permanent").file("report.pdf", bytes(1000)).end();
+
+        UploadResponse response = service.upload(request(body), "alice");
+
+        assertThat(response.copies()).isEqualTo(1);
+        assertThat(response.copiesWanted()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutCopyFiguresFromAdminModuleTheDurableFirstCopyCountsAndNothingIsWanted() {
+        // an older admin-module (no copies in its answer), or a 409 because a sync registered the file first
+        when(registrar.register(any())).thenReturn(Optional.empty(), Optional.of(new RegisteredFile(null, null, null)));
+
+        for (int i = 0; i < 2; i++) {
+            UploadResponse response = service.upload(request(new Body().file("a.txt", bytes(10)).end()), "alice");
+            assertThat(response.copies()).isEqualTo(1);
+            assertThat(response.copiesWanted()).isNull();
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import static io.artstore.system.faults.FaultStack.SE_EDIT;
 import static io.artstore.system.faults.FaultStack.SE_RW;
+import static io.artstore.system.faults.FaultStack.SE_RW_B;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -97,7 +98,7 @@ class DatabaseWipeIT {
             seUrls.put(se.path("id").asString(), se.path("url").asString());
         }
         Map<String, Map<String, String>> records = new HashMap<>();
-        for (String se : List.of(SE_EDIT, SE_RW)) {
+        for (String se : List.of(SE_EDIT, SE_RW, SE_RW_B)) {
             FaultStack.registryFiles(admin, FaultStack.storageElementId(admin, stack.seUrl(se))).forEach((id, record) -> {
                 Map<String, String> fields = new HashMap<>();
                 FIELDS.forEach(field -> fields.put(field, record.path(field).toString()));

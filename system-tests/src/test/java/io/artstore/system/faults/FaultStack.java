@@ -39,6 +39,8 @@ final class FaultStack implements AutoCloseable {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String SE_EDIT = "storage-element-edit";
     static final String SE_RW = "storage-element-rw";
+    /** The second rw SE (site b): with it a permanent file gets its two copies. */
+    static final String SE_RW_B = "storage-element-rw-b";
 
     private final Path data;
     private final LocalStack stack;
@@ -55,7 +57,8 @@ final class FaultStack implements AutoCloseable {
             Map<String, Map<String, String>> env = new HashMap<>(extraEnv);
             StackOptions options = new StackOptions(Path.of(".").toAbsolutePath().normalize(), data,
                     ProcessRunner.freePort(), ProcessRunner.freePort(), ProcessRunner.freePort(), ProcessRunner.freePort(),
-                    ProcessRunner.freePort(), ProcessRunner.freePort(), ProcessRunner.freePort(), Map.of())
+                    ProcessRunner.freePort(), ProcessRunner.freePort(), ProcessRunner.freePort(), ProcessRunner.freePort(),
+                    Map.of())
                     .withExtraEnv(env);
             Instant started = Instant.now();
             LocalStack stack = LocalStack.start(options);
@@ -89,11 +92,16 @@ final class FaultStack implements AutoCloseable {
     }
 
     String seUrl(String process) {
-        return SE_EDIT.equals(process) ? stack.seEditUrl() : stack.seRwUrl();
+        return storageElement(process).url();
     }
 
-    private static String seId(String process) {
-        return SE_EDIT.equals(process) ? "se-edit" : "se-rw";
+    private String seId(String process) {
+        return storageElement(process).storageId();
+    }
+
+    private LocalStack.StorageElement storageElement(String process) {
+        return stack.storageElements().stream().filter(se -> se.process().equals(process)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No storage element process " + process));
     }
 
     /** SIGKILLs (or, after a kill, simply) starts a service again and waits until it is ready. */

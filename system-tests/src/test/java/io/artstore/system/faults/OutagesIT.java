@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import static io.artstore.system.faults.FaultStack.SE_EDIT;
 import static io.artstore.system.faults.FaultStack.SE_RW;
+import static io.artstore.system.faults.FaultStack.SE_RW_B;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,6 +41,7 @@ class OutagesIT {
                 // the periodic SE refresh is pushed out of the way so the test decides when admin looks
                 "admin-module", Map.of("AM_SE_REFRESH_INTERVAL", "1h"),
                 SE_RW, Map.of("SE_MAX_CAPACITY", Long.toString(RW_CAPACITY)),
+                SE_RW_B, Map.of("SE_MAX_CAPACITY", Long.toString(RW_CAPACITY)),
                 "ingester-module", Map.of("IG_SE_UPLOAD_TIMEOUT", "6s", "IG_ADMIN_TIMEOUT", "3s",
                         "IG_REGISTER_DELAY", "50ms"),
                 "query-module", Map.of("QM_SE_DOWNLOAD_TIMEOUT", "6s", "QM_ADMIN_TIMEOUT", "3s")));
@@ -79,11 +81,12 @@ class OutagesIT {
     }
 
     private static long filesOnSes() {
-        return FaultStack.sidecarCount(stack.seData(SE_EDIT)) + FaultStack.sidecarCount(stack.seData(SE_RW));
+        return FaultStack.sidecarCount(stack.seData(SE_EDIT)) + FaultStack.sidecarCount(stack.seData(SE_RW))
+                + FaultStack.sidecarCount(stack.seData(SE_RW_B));
     }
 
     private static void assertNothingHalfDone() {
-        for (String se : new String[]{SE_EDIT, SE_RW}) {
+        for (String se : new String[]{SE_EDIT, SE_RW, SE_RW_B}) {
             assertThat(FaultStack.leftovers(stack.seData(se), stack.seWal(se))).as("leftovers on " + se).isEmpty();
         }
     }
@@ -237,7 +240,8 @@ class OutagesIT {
         // through the ingester, without a length: the SE fills up in the middle of the body it is sent,
         // and its 507 comes back through the ingester's SE client as the ingester's own
         TestHttp ingester = stack.ingester(stack.serviceToken("ingest"));
-        long sidecars = FaultStack.sidecarCount(stack.seData(SE_RW));
+        // the ingester picks either rw SE (both as small): count the files on both
+        long sidecars = FaultStack.sidecarCount(stack.seData(SE_RW)) + FaultStack.sidecarCount(stack.seData(SE_RW_B));
         for (int round = 0; round < 2; round++) {
             Timed full = timed(() -> FaultStack.uploadChunked(ingester, Multipart.form()
                     .field("retention_policy", "permanent").generatedFile("fills-up.bin", RW_CAPACITY, 12)));
@@ -248,7 +252,8 @@ class OutagesIT {
         TestHttp.Response after = FaultStack.upload(ingester, Multipart.form().field("retention_policy", "permanent")
                 .generatedFile("after-full.bin", 100_000, 13));
         assertThat(after.status()).as("the ingester's SE client goes on after the refusals: " + after).isEqualTo(201);
-        assertThat(FaultStack.sidecarCount(stack.seData(SE_RW))).isEqualTo(sidecars + 1);
+        assertThat(FaultStack.sidecarCount(stack.seData(SE_RW)) + FaultStack.sidecarCount(stack.seData(SE_RW_B)))
+                .isEqualTo(sidecars + 1);
         FaultStack.eventually(Duration.ofSeconds(20), () -> FaultStack.leftovers(stack.seData(SE_RW),
                 stack.seWal(SE_RW)).isEmpty(), "no partial file");
     }

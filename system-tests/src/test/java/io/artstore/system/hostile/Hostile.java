@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class Hostile {
 
     static final List<String> PROCESSES = List.of("admin-module", "storage-element-edit", "storage-element-rw",
+            "storage-element-rw-b",
             "ingester-module", "query-module", "admin-ui");
 
     private Hostile() {
@@ -40,7 +41,7 @@ final class Hostile {
         for (String url : List.of(stack.adminUrl(), stack.ingesterUrl(), stack.queryUrl(), stack.uiUrl())) {
             assertThat(TestHttp.to(url).get("/health/live").status()).as(url + " live").isEqualTo(200);
         }
-        for (String url : List.of(stack.seEditUrl(), stack.seRwUrl())) {
+        for (String url : stack.storageElements().stream().map(LocalStack.StorageElement::url).toList()) {
             assertThat(TestHttp.to(url, stack.certificates().httpClient()).get("/health/live").status())
                     .as(url + " live").isEqualTo(200);
         }
@@ -55,8 +56,9 @@ final class Hostile {
         return total;
     }
 
-    /** Number of files on both storage elements (sidecars on disk). */
+    /** Number of files on every storage element (sidecars on disk). */
     static int onDisk() {
-        return StackSupport.sidecars("se-edit").size() + StackSupport.sidecars("se-rw").size();
+        return StackSupport.sidecars("se-edit").size() + StackSupport.sidecars("se-rw").size()
+                + StackSupport.sidecars("se-rw-b").size();
     }
 }

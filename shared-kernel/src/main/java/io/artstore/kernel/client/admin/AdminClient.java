@@ -77,13 +77,16 @@ public class AdminClient {
         }
     }
 
-    /** {@code POST /api/v1/files}: registers an uploaded file. */
-    public JsonNode registerFile(FileRegistration registration) {
-        return call(() -> rest.post().uri("/api/v1/files")
+    /**
+     * {@code POST /api/v1/files}: registers an uploaded file; answers the registry's view of it
+     * (copies wanted and known, when admin-module reports them).
+     */
+    public RegisteredFile registerFile(FileRegistration registration) {
+        return RegisteredFile.of(call(() -> rest.post().uri("/api/v1/files")
                 .headers(h -> h.setBearerAuth(tokens.accessToken()))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(json.writeValueAsString(registration))
-                .retrieve().body(JsonNode.class));
+                .retrieve().body(JsonNode.class)));
     }
 
     private <T> T call(java.util.function.Supplier<T> action) {
