@@ -6,6 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Admin module: authorization server, users, service accounts, storage-element and file registry. */
 @SpringBootApplication
+// Only for sync's SyncProperties, which RegistrySync needs even when SyncScheduling is switched off;
+// goes when files/storage/sync get their feature configurations (the other features enable theirs).
 @ConfigurationPropertiesScan
 public class AdminModuleApplication {
 

@@ -13,7 +13,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code artstore_admin_service_account_secret_expires_in_seconds{client_id, name}}: seconds until
@@ -22,7 +21,6 @@ import org.springframework.stereotype.Component;
  * The set of accounts is re-read every minute (other replicas change it too) and after each change
  * made here; the value itself is computed at scrape time from the stored expiry.
  */
-@Component
 class SecretExpiryMetrics {
 
     private static final Logger log = LoggerFactory.getLogger(SecretExpiryMetrics.class);

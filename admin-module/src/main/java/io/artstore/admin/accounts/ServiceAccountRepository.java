@@ -11,10 +11,8 @@ import java.util.UUID;
 import io.artstore.admin.common.Timestamps;
 import io.artstore.kernel.paging.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /** SQL over {@code service_accounts}. */
-@Repository
 class ServiceAccountRepository {
 
     private final JdbcClient jdbc;

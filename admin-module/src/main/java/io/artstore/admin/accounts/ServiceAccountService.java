@@ -18,10 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Service;
 
 /** Service accounts: management, secrets and credential checks. Secrets are never logged. */
-@Service
 public class ServiceAccountService {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceAccountService.class);

@@ -12,6 +12,8 @@ import io.artstore.admin.keys.JwtKeyStore;
 import io.artstore.kernel.security.AudienceValidator;
 import io.artstore.kernel.security.JsonAuthenticationEntryPoint;
 import io.artstore.kernel.security.ResourceServerSecurity;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -59,8 +61,12 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
  * Authorization Server's {@link JwtGenerator} over a {@link NimbusJwtEncoder} and validated
  * by a {@link NimbusJwtDecoder} over the same key source, so admin-module never calls its
  * own JWKS over HTTP and stops accepting a rotated-out key when its grace period ends.
+ *
+ * <p>Also the rest of the {@code auth} feature's beans: issuer, token metrics, admin-module's
+ * own service token.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TokenProperties.class)
 public class AuthorizationServerConfiguration {
 
     /** Open endpoints of the ArtStore API (besides health, metrics and API docs). */
@@ -169,6 +175,21 @@ public class AuthorizationServerConfiguration {
     TokenIssuer tokenIssuer(JwtGenerator generator, ServiceAccountClients clients, AuthorizationServerSettings settings,
                             IssuerResolver issuer, TokenProperties properties) {
         return new TokenIssuer(generator, clients, settings, issuer, properties);
+    }
+
+    @Bean
+    IssuerResolver issuerResolver(TokenProperties properties) {
+        return new IssuerResolver(properties);
+    }
+
+    @Bean
+    TokenMetrics tokenMetrics(MeterRegistry registry) {
+        return new TokenMetrics(registry);
+    }
+
+    @Bean
+    SelfTokenProvider selfTokenProvider(JwtEncoder encoder, JwtKeyStore keys, TokenProperties properties, Clock clock) {
+        return new SelfTokenProvider(encoder, keys, properties, clock);
     }
 
     private static AuthenticationSuccessHandler successWithMetrics(TokenMetrics metrics, ServiceAccountClients clients) {

@@ -1,6 +1,5 @@
 package io.artstore.admin.auth;
 
-import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -9,7 +8,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * login): the configured {@code AM_JWT_ISSUER}, or like Spring Authorization Server does
  * without one, the base URL of the current request.
  */
-@Component
 public class IssuerResolver {
 
     private final TokenProperties properties;

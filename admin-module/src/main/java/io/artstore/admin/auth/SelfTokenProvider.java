@@ -15,7 +15,6 @@ import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.stereotype.Component;
 
 /**
  * admin-module's own identity for its calls to storage elements (info, listing, mode
@@ -24,7 +23,6 @@ import org.springframework.stereotype.Component;
  * validate it against admin-module's JWKS like any other token. Because admin-module is the
  * issuer, it needs no client id or secret of its own.
  */
-@Component
 public class SelfTokenProvider implements ServiceTokenProvider {
 
     public static final String SUBJECT = "admin-module";

@@ -2,13 +2,11 @@ package io.artstore.admin.auth;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.stereotype.Component;
 
 /**
  * Token counters: {@code artstore_admin_token_requests_total{grant_type, outcome}} where
  * outcome is {@code issued} or the error code of the refusal.
  */
-@Component
 public class TokenMetrics {
 
     private final MeterRegistry registry;

@@ -6,10 +6,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.stereotype.Service;
 
 /** Status and rotation of the signing keys; makes sure a key exists at startup. */
-@Service
 public class JwtKeyService implements ApplicationRunner {
 
     private final JwtKeyStore store;

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import io.artstore.admin.common.Timestamps;
-import org.springframework.stereotype.Component;
 
 /**
  * The signing keys as this replica sees them: read from {@code jwt_keys}, kept in memory
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
  * every call with the injected {@link Clock}, so a grace period ends on time even between
  * reloads.
  */
-@Component
 public class JwtKeyStore {
 
     private static final long MIN_FORCED_RELOAD_NANOS = 100_000_000L;

@@ -7,10 +7,8 @@ import java.util.Optional;
 import io.artstore.admin.common.Timestamps;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /** SQL over {@code jwt_keys}. */
-@Repository
 class KeyRepository {
 
     private static final RowMapper<KeyRow> ROW = (rs, n) -> new KeyRow(

@@ -13,7 +13,6 @@ import io.artstore.admin.common.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -21,7 +20,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * under a PostgreSQL advisory lock so that concurrent replicas never create two active
  * keys (a partial unique index guards this too).
  */
-@Component
 class KeyWriter {
 
     private static final Logger log = LoggerFactory.getLogger(KeyWriter.class);

@@ -2,10 +2,8 @@ package io.artstore.admin.keys;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.stereotype.Component;
 
 /** Readiness check {@code signingKeys}: an active signing key exists and can be read. */
-@Component
 public class SigningKeysHealthIndicator implements HealthIndicator {
 
     private final JwtKeyStore store;

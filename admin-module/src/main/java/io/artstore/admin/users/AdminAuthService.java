@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -26,7 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link UnknownUserFailures}), the same answers and a BCrypt check against a dummy hash, so
  * that neither the answers nor their timing tell which names exist.
  */
-@Service
 public class AdminAuthService {
 
     private static final Logger log = LoggerFactory.getLogger(AdminAuthService.class);

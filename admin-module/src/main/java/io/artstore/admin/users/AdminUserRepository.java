@@ -10,10 +10,8 @@ import java.util.UUID;
 import io.artstore.admin.common.Timestamps;
 import io.artstore.kernel.paging.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /** SQL over {@code admin_users}. */
-@Repository
 class AdminUserRepository {
 
     private final JdbcClient jdbc;

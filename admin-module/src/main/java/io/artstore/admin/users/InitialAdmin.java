@@ -13,7 +13,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -21,7 +20,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code AM_INIT_ADMIN_USERNAME} with {@code AM_INIT_ADMIN_PASSWORD}, or with a generated
  * password that is written to the log exactly once. Replicas starting together create it once.
  */
-@Component
 class InitialAdmin implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(InitialAdmin.class);

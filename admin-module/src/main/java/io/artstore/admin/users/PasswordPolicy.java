@@ -13,7 +13,6 @@ import org.passay.dictionary.WordListDictionary;
 import org.passay.dictionary.WordLists;
 import org.passay.dictionary.sort.ArraysSort;
 import org.passay.rule.DictionaryRule;
-import org.springframework.stereotype.Component;
 
 /**
  * Password rules of admin users: at least {@code AM_PASSWORD_MIN_LENGTH} characters, at most
@@ -22,7 +21,6 @@ import org.springframework.stereotype.Component;
  * source in {@code resources/passwords/}), as NIST SP 800-63B asks. Applies to new users, own
  * password changes, resets and the configured initial admin password.
  */
-@Component
 public class PasswordPolicy {
 
     static final int MAX_BYTES = 72;

@@ -11,7 +11,6 @@ import io.artstore.admin.common.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * Admin refresh tokens: opaque random strings ({@code rt_...}, 256 bits), of which only the
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
  * replicas). Presenting a used token again is treated as theft: all of that user's refresh
  * tokens are revoked.
  */
-@Component
 class RefreshTokens {
 
     private static final Logger log = LoggerFactory.getLogger(RefreshTokens.class);

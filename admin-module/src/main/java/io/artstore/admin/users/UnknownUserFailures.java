@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.artstore.admin.common.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /**
  * Failed-login counters of user names that do not exist ({@code unknown_user_login_failures}),
@@ -17,7 +16,6 @@ import org.springframework.stereotype.Repository;
  * deleted once expired, which bounds the table by the number of distinct names failing within
  * one lock duration (itself bounded by the BCrypt work every attempt costs).
  */
-@Repository
 class UnknownUserFailures {
 
     /** How often a replica deletes expired rows (more often only adds work). */

@@ -7,10 +7,8 @@ import io.artstore.kernel.paging.Page;
 import io.artstore.ui.api.AdminApi;
 
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.stereotype.Service;
 
 /** Admin users and service accounts through admin-module's API. */
-@Service
 public class AccessService {
 
     private static final int LIST_LIMIT = 200;

@@ -11,7 +11,6 @@ import io.artstore.ui.auth.TokenSession;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
@@ -21,7 +20,6 @@ import org.springframework.web.util.UriBuilder;
  * token, refreshed when it is about to expire, and is retried once with a refreshed token
  * when admin-module answers 401.
  */
-@Component
 public class AdminApi {
 
     private final RestClient client;

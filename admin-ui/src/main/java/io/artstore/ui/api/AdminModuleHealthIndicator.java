@@ -4,11 +4,9 @@ import io.artstore.ui.UiProperties;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /** Readiness check {@code adminModule}: admin-module's {@code /health/live} answers. */
-@Component("adminModule")
 public class AdminModuleHealthIndicator implements HealthIndicator {
 
     private final RestClient client;

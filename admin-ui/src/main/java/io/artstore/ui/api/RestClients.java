@@ -14,12 +14,10 @@ import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /** Builds the {@link RestClient}s for admin-module and query-module and turns their errors into {@link AdminApiException}. */
-@Component
 public class RestClients {
 
     private final RestClient.Builder builder;

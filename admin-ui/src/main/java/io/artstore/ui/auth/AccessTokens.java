@@ -8,7 +8,6 @@ import io.artstore.ui.api.AdminApiException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * Hands out a session's access token, refreshing it transparently: before use when it
@@ -17,7 +16,6 @@ import org.springframework.stereotype.Component;
  * session's tokens and throws {@link SessionExpiredException}; admin-module being
  * unreachable does not end anything.
  */
-@Component
 public class AccessTokens {
 
     private static final Logger log = LoggerFactory.getLogger(AccessTokens.class);

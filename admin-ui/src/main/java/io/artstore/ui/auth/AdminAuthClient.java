@@ -7,12 +7,10 @@ import io.artstore.ui.api.RestClients;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /** admin-module's admin-auth endpoints: login, refresh, me. */
-@Component
 public class AdminAuthClient {
 
     private final RestClient client;

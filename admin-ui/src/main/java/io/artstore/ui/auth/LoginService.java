@@ -15,14 +15,12 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
-import org.springframework.stereotype.Service;
 
 /**
  * Logs a user in against admin-module and binds the result to the HTTP session: a new
  * session id (no fixation), the principal in the security context, the tokens as a
  * session attribute, a fresh CSRF token.
  */
-@Service
 public class LoginService {
 
     private static final Logger log = LoggerFactory.getLogger(LoginService.class);

@@ -3,14 +3,11 @@ package io.artstore.ui.auth;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.stereotype.Component;
-
 /**
  * Counts why UI requests were refused ({@code artstore_ui_refusals_total{reason}}): many
  * {@code session_ended} point at a too short session timeout, many {@code form_expired}
  * at pages outliving their CSRF token, {@code role} at readonly users trying changes.
  */
-@Component
 public class Refusals {
 
     private final Counter sessionEnded;

@@ -1,13 +1,17 @@
 package io.artstore.ui.auth;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.artstore.ui.UiProperties;
+import io.artstore.ui.api.RestClients;
 import io.artstore.ui.web.Htmx;
 import io.artstore.ui.web.UiErrorController;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +37,8 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
  * Session login for the UI: every page needs a logged-in admin user, every change
  * (anything but GET/HEAD, except logging out) the role {@code admin}; CSRF on every
  * form and HTMX request; a strict content security policy (all assets are served here).
+ * Also the rest of the {@code auth} feature: login against admin-module and the session's
+ * access tokens.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -55,6 +61,27 @@ public class SecurityConfig {
     @Bean
     CsrfTokenRepository csrfTokenRepository() {
         return new HttpSessionCsrfTokenRepository();
+    }
+
+    @Bean
+    Refusals refusals(MeterRegistry registry) {
+        return new Refusals(registry);
+    }
+
+    @Bean
+    AdminAuthClient adminAuthClient(RestClients clients) {
+        return new AdminAuthClient(clients);
+    }
+
+    @Bean
+    AccessTokens accessTokens(AdminAuthClient auth, Clock clock, UiProperties properties) {
+        return new AccessTokens(auth, clock, properties);
+    }
+
+    @Bean
+    LoginService loginService(AdminAuthClient auth, SecurityContextRepository contexts, CsrfTokenRepository csrf,
+                              Clock clock) {
+        return new LoginService(auth, contexts, csrf, clock);
     }
 
     @Bean

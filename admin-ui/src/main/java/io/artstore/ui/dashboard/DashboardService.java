@@ -14,14 +14,12 @@ import io.artstore.ui.storage.StorageService;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
 
 /**
  * Dashboard numbers, each taken from admin-module's lists: counts are the {@code total}
  * of a filtered list of one item, capacity the total over all storage elements with each
  * file system counted once ({@link Capacity}).
  */
-@Service
 public class DashboardService {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardService.class);

@@ -12,10 +12,8 @@ import io.artstore.kernel.paging.PageQuery;
 import io.artstore.ui.api.AdminApi;
 
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.stereotype.Service;
 
 /** The file registry through admin-module's API. */
-@Service
 public class FilesService {
 
     /** Largest number of registry rows scanned for a name search. */

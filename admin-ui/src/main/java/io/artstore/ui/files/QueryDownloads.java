@@ -12,14 +12,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
  * Downloads through query-module with the user's token, streamed to the browser without
  * buffering: Range/If-Range/If-None-Match go up, status and content headers come back.
  */
-@Component
 public class QueryDownloads {
 
     private static final List<String> REQUEST_HEADERS = List.of(HttpHeaders.RANGE, HttpHeaders.IF_RANGE,

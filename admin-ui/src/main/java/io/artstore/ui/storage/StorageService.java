@@ -12,10 +12,8 @@ import io.artstore.kernel.paging.PageQuery;
 import io.artstore.ui.api.AdminApi;
 
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.stereotype.Service;
 
 /** Storage elements through admin-module's registry API. */
-@Service
 public class StorageService {
 
     private static final int FETCH_LIMIT = 1000;

@@ -6,10 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Locale;
 
-import org.springframework.stereotype.Component;
-
 /** Formatting helpers for templates ({@code ${@fmt.bytes(x)}}). */
-@Component("fmt")
 public class Formats {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")

@@ -13,6 +13,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 /**
  * Language: English by default, Russian on request ({@code ?lang=ru}), remembered in a
  * cookie. Malformed object ids in an address are refused before any controller runs.
+ * Also the templates' formatting helpers ({@code @fmt}).
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfig implements WebMvcConfigurer {
@@ -26,6 +27,12 @@ public class WebConfig implements WebMvcConfigurer {
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Strict");
         return resolver;
+    }
+
+    /** Named for the templates: {@code ${@fmt.bytes(x)}}. */
+    @Bean("fmt")
+    Formats formats() {
+        return new Formats();
     }
 
     @Override

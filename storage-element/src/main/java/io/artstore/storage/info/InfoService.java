@@ -9,10 +9,8 @@ import io.artstore.kernel.contract.StorageOperation;
 import io.artstore.kernel.health.ServiceIdentity;
 import io.artstore.storage.attr.StorageLayout;
 import io.artstore.storage.mode.ModeService;
-import org.springframework.stereotype.Service;
 
-/** Builds the public {@code /api/v1/info} answer. */
-@Service
+/** Builds the public {@code /api/v1/info} answer (declared in {@link InfoConfiguration}). */
 public class InfoService {
 
     private final String storageId;
