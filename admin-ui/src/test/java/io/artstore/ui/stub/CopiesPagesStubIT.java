@@ -186,8 +186,11 @@ class CopiesPagesStubIT {
         String page = admin.http.get("/storage").body();
         assertThat(page).contains("Site of SE 1 set to dc-a.");
         assertThat(row(page, "se-1")).contains(">dc-a<").doesNotContain("own id");
-        // the dialog offers the label to change
+        // the dialog offers the label to change, and the search finds the SE by it
         assertThat(admin.http.get("/storage/" + id + "/site").body()).contains("value=\"dc-a\"");
+        FAKE.addStorageElement("SE 2", "se-2", "rw", "online", 100L << 30, 10L << 30);
+        String found = admin.http.get("/storage?q=DC-A").body();
+        assertThat(found).contains("data-storage-id=\"se-1\"").doesNotContain("data-storage-id=\"se-2\"");
     }
 
     // ---- drain ----
