@@ -204,6 +204,7 @@ class CopiesPagesStubIT {
         UiUser admin = loggedIn("admin");
         assertThat(row(admin.http.get("/storage").body(), "se-old")).contains("se-drain-button")
                 .doesNotContain("se-drain-cancel");
+        assertThat(admin.http.get("/storage/" + id + "/delete").body()).contains("id=\"se-delete-drain-first\"");
         assertThat(admin.http.get("/storage/" + id + "/drain").body()).contains("id=\"se-drain-form\"")
                 .contains("Type the name of the storage element, Old SE, to confirm");
         String csrf = admin.csrf();
@@ -227,6 +228,7 @@ class CopiesPagesStubIT {
         se.put("drain", Map.of("files_total", 2, "files_remaining", 1));
         String page = admin.http.get("/storage").body();
         assertThat(page).contains("Drain of Old SE started");
+        assertThat(admin.http.get("/storage/" + id + "/delete").body()).doesNotContain("id=\"se-delete-drain-first\"");
         assertThat(row(page, "se-old")).contains("draining").contains("1 of 2 files still to copy")
                 .contains("se-drain-meter").contains("value=\"50\"").contains("se-drain-cancel")
                 .doesNotContain("se-drain-button");
