@@ -68,6 +68,12 @@ public class AdminApi {
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(type));
     }
 
+    /** PATCH with a JSON body (only the fields to change). */
+    public <T> T patch(String uri, Object body, Class<T> type, Object... variables) {
+        return call(token -> client.patch().uri(uri, variables).headers(bearer(token))
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(type));
+    }
+
     public void delete(String uri, Object... variables) {
         call(token -> client.delete().uri(uri, variables).headers(bearer(token)).retrieve().toBodilessEntity());
     }

@@ -1,5 +1,8 @@
 package io.artstore.ui.dashboard;
 
+import java.time.Clock;
+
+import io.artstore.ui.api.AdminApi;
 import io.artstore.ui.files.FilesService;
 import io.artstore.ui.storage.StorageService;
 
@@ -11,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 class DashboardConfiguration {
 
     @Bean
-    DashboardService dashboardService(StorageService storage, FilesService files) {
-        return new DashboardService(storage, files);
+    DashboardService dashboardService(StorageService storage, FilesService files, AdminApi api, Clock clock) {
+        return new DashboardService(storage, files, api, clock);
     }
 }

@@ -7,11 +7,15 @@ import java.util.List;
 import io.artstore.kernel.contract.FileStatus;
 import io.artstore.kernel.contract.RetentionPolicy;
 
-/** A file of the registry (all fields of the contract's FileRecord). */
+/**
+ * A file of the registry (all fields of the contract's FileRecord). {@code copiesWanted} and
+ * {@code copies} are null when admin-module does not report copies (an older one).
+ */
 public record FileRecord(String fileId, String originalFilename, String contentType, Long size, String checksum,
                          String storageElementId, String uploadedBy, Instant uploadedAt, String description,
                          List<String> tags, String status, String retentionPolicy, Integer ttlDays,
-                         Instant expiresAt, Instant createdAt, Instant updatedAt) {
+                         Instant expiresAt, Instant createdAt, Instant updatedAt, Integer copiesWanted,
+                         List<FileCopy> copies) {
 
     /** The contract's file statuses and retention policies (shared-kernel's). */
     public static final List<String> STATUSES = Arrays.stream(FileStatus.values()).map(FileStatus::value).toList();
@@ -20,5 +24,6 @@ public record FileRecord(String fileId, String originalFilename, String contentT
 
     public FileRecord {
         tags = tags == null ? List.of() : List.copyOf(tags);
+        copies = copies == null ? null : List.copyOf(copies);
     }
 }

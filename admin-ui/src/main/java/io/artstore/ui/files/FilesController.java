@@ -58,14 +58,17 @@ public class FilesController {
         model.addAttribute("retentionPolicies", FileRecord.RETENTION_POLICIES);
         model.addAttribute("files", files.search(new FilesService.Criteria(filter.status(), filter.retention(),
                 filter.se()), filter.q(), PAGE_SIZE, offset));
-        model.addAttribute("seNames", seNames());
+        model.addAttribute("seNames", names(elements()));
         return Htmx.page(request, "files/index");
     }
 
     @GetMapping("/{id}")
     public String metadata(@PathVariable String id, HttpServletRequest request, Model model) {
-        model.addAttribute("file", files.get(id));
-        model.addAttribute("seNames", seNames());
+        FileRecord file = files.get(id);
+        Map<String, StorageElementRecord> elements = elements();
+        model.addAttribute("file", file);
+        model.addAttribute("seNames", names(elements));
+        model.addAttribute("copies", FileCopies.of(file, elements));
         return Htmx.modal(request, model, "files/metadata");
     }
 
@@ -118,18 +121,25 @@ public class FilesController {
         downloads.stream(id, request, response);
     }
 
-    private Map<String, String> seNames() {
-        Map<String, String> names = new LinkedHashMap<>();
+    /** The registry's SEs by id (empty when admin-module cannot list them). */
+    private Map<String, StorageElementRecord> elements() {
+        Map<String, StorageElementRecord> elements = new LinkedHashMap<>();
         try {
             for (StorageElementRecord se : storage.all(null, null)) {
-                names.put(se.id().toString(), se.name());
+                elements.put(se.id().toString(), se);
             }
         } catch (AdminApiException ex) {
             if (ex.status() == 403 || ex.status() == 401) {
                 throw ex;
             }
-            // SE names are decoration; the file table works without them
+            // SE names are decoration; the file table and the copies work without them
         }
+        return elements;
+    }
+
+    private static Map<String, String> names(Map<String, StorageElementRecord> elements) {
+        Map<String, String> names = new LinkedHashMap<>();
+        elements.forEach((id, se) -> names.put(id, se.name()));
         return names;
     }
 }

@@ -77,14 +77,9 @@ public final class ModeTransitions {
         if (needsConfirmation(from, to) && !confirm) {
             return Optional.of(Refusal.CONFIRMATION_MISSING);
         }
-        if (needsTypedName(to) && !sameName(typedName, seName)) {
+        if (needsTypedName(to) && !TypedName.matches(typedName, seName)) {
             return Optional.of(Refusal.NAME_MISMATCH);
         }
         return Optional.empty();
-    }
-
-    // Exact, case-sensitive: only surrounding blanks (a pasted name's newline) are forgiven.
-    private static boolean sameName(String typed, String name) {
-        return typed != null && name != null && !name.isBlank() && typed.strip().equals(name.strip());
     }
 }

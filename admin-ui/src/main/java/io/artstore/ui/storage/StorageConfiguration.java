@@ -2,6 +2,8 @@ package io.artstore.ui.storage;
 
 import io.artstore.ui.api.AdminApi;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class StorageConfiguration {
 
     @Bean
-    StorageService storageService(AdminApi api) {
-        return new StorageService(api);
+    StorageService storageService(AdminApi api, JsonMapper json) {
+        return new StorageService(api, json);
     }
 }

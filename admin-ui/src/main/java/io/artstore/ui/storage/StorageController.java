@@ -17,12 +17,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Storage elements page: table with filters, discover → register, edit, sync, mode change, delete. */
+/**
+ * Storage elements page: table with filters, discover → register, edit, site label, sync,
+ * mode change, drain (and its cancel), delete.
+ */
 @Controller
 @RequestMapping("/storage")
 public class StorageController {
 
     static final int PAGE_SIZE = 25;
+    /** admin-module's limit of a site label. */
+    static final int SITE_MAX_LENGTH = 100;
     private static final String PAGE = "/storage";
 
     private final StorageService storage;
@@ -45,8 +50,9 @@ public class StorageController {
     public String page(Filter filter, HttpServletRequest request, Model model) {
         int offset = filter.checkedOffset();
         model.addAttribute("filter", filter);
-        model.addAttribute("elements", storage.search(filter.mode(), filter.status(), filter.q(), PAGE_SIZE,
-                offset));
+        StorageService.Listing listing = storage.search(filter.mode(), filter.status(), filter.q(), PAGE_SIZE, offset);
+        model.addAttribute("elements", listing.elements());
+        model.addAttribute("drains", listing.drains());
         model.addAttribute("modes", ModeTransitions.MODES);
         model.addAttribute("statuses", ModeTransitions.STATUSES);
         return Htmx.page(request, "storage/index");
@@ -152,6 +158,79 @@ public class StorageController {
             return ApiErrors.modal(request, model, ex, "storage/mode");
         }
         return Htmx.done(request, response, PAGE, Flash.success("flash.se.mode", se.name(), se.mode(), target));
+    }
+
+    @GetMapping("/{id}/site")
+    public String siteForm(@PathVariable String id, HttpServletRequest request, Model model) {
+        StorageElementRecord se = storage.get(id);
+        model.addAttribute("se", se);
+        model.addAttribute("site", ownLabel(se));
+        return Htmx.modal(request, model, "storage/site");
+    }
+
+    @PostMapping("/{id}/site")
+    public String updateSite(@PathVariable String id, @RequestParam(defaultValue = "") String site,
+                             HttpServletRequest request, HttpServletResponse response, Model model) {
+        StorageElementRecord se = storage.get(id);
+        model.addAttribute("se", se);
+        model.addAttribute("site", site);
+        String label = site.strip();
+        if (label.isEmpty() || label.length() > SITE_MAX_LENGTH) {
+            // refused here, before admin-module is asked: nothing is sent
+            model.addAttribute("error", Flash.error("storage.site.invalid", SITE_MAX_LENGTH));
+            return Htmx.modal(request, model, "storage/site");
+        }
+        try {
+            StorageElementRecord updated = storage.updateSite(id, label);
+            return Htmx.done(request, response, PAGE, Flash.success("flash.se.site", se.name(),
+                    updated.site() == null ? label : updated.site()));
+        } catch (AdminApiException ex) {
+            return ApiErrors.modal(request, model, ex, "storage/site");
+        }
+    }
+
+    @GetMapping("/{id}/drain")
+    public String drainForm(@PathVariable String id, HttpServletRequest request, Model model) {
+        model.addAttribute("se", storage.get(id));
+        return Htmx.modal(request, model, "storage/drain");
+    }
+
+    @PostMapping("/{id}/drain")
+    public String drain(@PathVariable String id, @RequestParam(name = "confirm_name", defaultValue = "") String confirmName,
+                        HttpServletRequest request, HttpServletResponse response, Model model) {
+        StorageElementRecord se = storage.get(id);
+        model.addAttribute("se", se);
+        var refusal = Drains.refusal(se, confirmName);
+        if (refusal.isPresent()) {
+            model.addAttribute("error", Flash.error(refusal.get().messageKey(), se.name()));
+            return Htmx.modal(request, model, "storage/drain");
+        }
+        try {
+            storage.drain(id);
+        } catch (AdminApiException ex) {
+            return ApiErrors.modal(request, model, ex, "storage/drain");
+        }
+        return Htmx.done(request, response, PAGE, Flash.success("flash.se.drain", se.name()));
+    }
+
+    @PostMapping("/{id}/drain/cancel")
+    public String cancelDrain(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
+        StorageElementRecord se = storage.get(id);
+        try {
+            storage.cancelDrain(id);
+        } catch (AdminApiException ex) {
+            if (ex.status() == 403) {
+                throw ex;
+            }
+            return Htmx.done(request, response, PAGE, ApiErrors.flash(ex));
+        }
+        return Htmx.done(request, response, PAGE, Flash.success("flash.se.drainCancelled", se.name()));
+    }
+
+    /** The label set on the SE; admin-module shows the SE's id when none is set, which is no label to edit. */
+    static String ownLabel(StorageElementRecord se) {
+        String site = se.site();
+        return site == null || (se.id() != null && site.equals(se.id().toString())) ? "" : site;
     }
 
     @GetMapping("/{id}/delete")

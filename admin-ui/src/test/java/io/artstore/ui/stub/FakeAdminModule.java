@@ -31,15 +31,25 @@ import tools.jackson.databind.json.JsonMapper;
 final class FakeAdminModule implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern SE_ID = Pattern.compile("/api/v1/storage-elements/([^/]+)(/sync|/mode)?");
+    private static final Pattern SE_ID = Pattern.compile("/api/v1/storage-elements/([^/]+)(/sync|/mode|/drain)?");
     private static final Pattern FILE_ID = Pattern.compile("/api/v1/files/([^/]+)(/download)?");
 
     final Map<String, Map<String, Object>> storageElements = Collections.synchronizedMap(new LinkedHashMap<>());
     final Map<String, Map<String, Object>> files = Collections.synchronizedMap(new LinkedHashMap<>());
     final Map<String, String> tokenRoles = new ConcurrentHashMap<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
+    /** The last JSON body of each {@code "METHOD path"} (what the UI sent). */
+    final Map<String, Map<?, ?>> bodies = new ConcurrentHashMap<>();
     /** While true every API call (login aside) answers 503, like admin-module being down. */
     volatile boolean outage;
+    /**
+     * {@code GET /api/v1/replication/status}: the answer while set; null answers 404 (an
+     * admin-module without replication); {@link #replicationFails} makes it a 500.
+     */
+    volatile Map<String, Object> replicationStatus;
+    volatile boolean replicationFails;
+    /** While set, {@code POST .../drain} answers 409 {@code CONFLICT} with this message. */
+    volatile String drainRefusal;
     private final HttpServer server;
 
     FakeAdminModule() throws IOException {
@@ -87,6 +97,10 @@ final class FakeAdminModule implements AutoCloseable {
         se.put("last_file_sync_at", Instant.now().toString());
         se.put("created_at", Instant.now().toString());
         se.put("updated_at", Instant.now().toString());
+        se.put("site", id); // no label: admin-module shows the SE's id
+        se.put("drain_requested_at", null);
+        se.put("last_scrub_at", null);
+        se.put("drain", null);
         storageElements.put(id, se);
         return se;
     }
@@ -110,6 +124,14 @@ final class FakeAdminModule implements AutoCloseable {
         file.put("expires_at", null);
         file.put("created_at", Instant.now().toString());
         file.put("updated_at", Instant.now().toString());
+        file.put("copies_wanted", "temporary".equals(retention) ? 1 : 2);
+        List<Map<String, Object>> copies = new ArrayList<>();
+        Map<String, Object> copy = new LinkedHashMap<>();
+        copy.put("storage_element_id", seId);
+        copy.put("status", "ok");
+        copy.put("verified_at", Instant.now().toString());
+        copies.add(copy);
+        file.put("copies", copies);
         files.put(id, file);
         return file;
     }
@@ -122,6 +144,7 @@ final class FakeAdminModule implements AutoCloseable {
             requests.add(method + " " + path);
             byte[] body = exchange.getRequestBody().readAllBytes();
             Map<?, ?> json = body.length == 0 ? Map.of() : JSON.readValue(body, Map.class);
+            bodies.put(method + " " + path, json);
             if (path.equals("/health/live")) {
                 send(exchange, 200, Map.of("status", "ok"));
                 return;
@@ -166,6 +189,15 @@ final class FakeAdminModule implements AutoCloseable {
         if (path.equals("/api/v1/admin-auth/me")) {
             send(exchange, 200, Map.of("id", UUID.randomUUID().toString(), "username", role.equals("admin") ? "admin" : "viewer",
                     "role", role, "is_locked", false, "created_at", Instant.now().toString(), "updated_at", Instant.now().toString()));
+        } else if (path.equals("/api/v1/replication/status")) {
+            Map<String, Object> status = replicationStatus;
+            if (replicationFails) {
+                send(exchange, 500, error("INTERNAL_ERROR", "boom"));
+            } else if (status == null) {
+                send(exchange, 404, error("NOT_FOUND", path));
+            } else {
+                send(exchange, 200, status);
+            }
         } else if (path.equals("/api/v1/storage-elements/discover")) {
             String url = String.valueOf(json.get("url"));
             if (!url.startsWith("https://")) {
@@ -208,6 +240,29 @@ final class FakeAdminModule implements AutoCloseable {
                     se.put("mode", target);
                     send(exchange, 200, se);
                 }
+            } else if ("/drain".equals(m.group(2)) && method.equals("POST")) {
+                if (se.get("drain_requested_at") != null || drainRefusal != null) {
+                    send(exchange, 409, error("CONFLICT", drainRefusal != null ? drainRefusal : "already draining"));
+                    return;
+                }
+                long count = files.values().stream().filter(f -> se.get("id").equals(f.get("storage_element_id"))).count();
+                se.put("drain_requested_at", Instant.now().toString());
+                se.put("drain", Map.of("files_total", count, "files_remaining", count));
+                send(exchange, 202, se);
+            } else if ("/drain".equals(m.group(2)) && method.equals("DELETE")) {
+                se.put("drain_requested_at", null);
+                se.put("drain", null);
+                send(exchange, 204, null);
+            } else if (m.group(2) != null) {
+                send(exchange, 405, error("METHOD_NOT_ALLOWED", method));
+            } else if (method.equals("PATCH")) {
+                Object site = json.get("site");
+                if (!(site instanceof String label) || label.isBlank() || label.length() > 100) {
+                    send(exchange, 400, error("VALIDATION_ERROR", "site: size must be between 1 and 100"));
+                    return;
+                }
+                se.put("site", label);
+                send(exchange, 200, se);
             } else if (method.equals("PUT")) {
                 se.put("name", json.get("name"));
                 se.put("url", json.get("url"));

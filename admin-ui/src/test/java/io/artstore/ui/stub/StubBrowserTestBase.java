@@ -38,6 +38,10 @@ abstract class StubBrowserTestBase {
         FAKE.storageElements.clear();
         FAKE.files.clear();
         FAKE.requests.clear();
+        FAKE.bodies.clear();
+        FAKE.replicationStatus = null;
+        FAKE.replicationFails = false;
+        FAKE.drainRefusal = null;
         browser = Browser.open("http://127.0.0.1:" + port);
     }
 

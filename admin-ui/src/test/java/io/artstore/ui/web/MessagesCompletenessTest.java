@@ -45,13 +45,14 @@ class MessagesCompletenessTest {
         Set<String> keys = load("messages.properties").stringPropertyNames();
         Set<String> used = new TreeSet<>();
         collect(TEMPLATES, Pattern.compile("#\\{([a-zA-Z0-9_.]+)[}(]"), used);
-        collect(SOURCES, Pattern.compile("\"((?:flash|api\\.error|storage\\.mode)\\.[a-zA-Z0-9_.]+)\""), used);
+        collect(SOURCES, Pattern.compile("\"((?:flash|api\\.error|storage\\.mode|storage\\.drain|storage\\.site)\\.[a-zA-Z0-9_.]+)\""), used);
         assertThat(used).isNotEmpty();
         assertThat(keys).as("keys used but not defined").containsAll(used);
         // keys built from values: modes, statuses, roles, retention policies
         for (String value : new String[] {"mode.edit", "mode.rw", "mode.ro", "mode.ar", "status.online", "status.offline",
             "status.degraded", "status.maintenance", "status.active", "status.expired", "status.deleted",
-            "status.suspended", "role.admin", "role.readonly", "retention.temporary", "retention.permanent"}) {
+            "status.suspended", "role.admin", "role.readonly", "retention.temporary", "retention.permanent", "copy.ok",
+            "copy.pending", "copy.missing", "copy.corrupt"}) {
             assertThat(keys).contains(value);
         }
     }
