@@ -24,15 +24,22 @@ class DownloadConfiguration {
         return new FileLocator(jdbc);
     }
 
+    /** In memory, per replica: each query-module instance measures the storage elements from where it runs. */
+    @Bean
+    LatencyRanking latencyRanking() {
+        return new LatencyRanking();
+    }
+
     @Bean
     DownloadMetrics downloadMetrics(MeterRegistry registry) {
         return new DownloadMetrics(registry);
     }
 
     @Bean
-    DownloadProxy downloadProxy(FileLocator locator, StorageElementClient storageElements, MetadataService metadata,
-                                SearchSchema schema, DownloadMetrics metrics) {
-        return new DownloadProxy(locator, storageElements, metadata, schema, metrics);
+    DownloadProxy downloadProxy(FileLocator locator, LatencyRanking ranking, StorageElementClient storageElements,
+                                ServiceTokenProvider tokens, MetadataService metadata, SearchSchema schema,
+                                DownloadMetrics metrics) {
+        return new DownloadProxy(locator, ranking, storageElements, tokens, metadata, schema, metrics);
     }
 
     @Bean

@@ -41,10 +41,14 @@ public class DownloadController {
     @GetMapping("/{file_id}/download")
     @RequiresScope(Scopes.FILES_READ)
     @Operation(operationId = "downloadFile", summary = "Download a file",
-            description = "Streams the file from the storage element that holds it; the storage element's "
-                    + "address is never revealed. Range, If-Range and If-None-Match are passed through, and the "
-                    + "storage element's status (200, 206, 304, 416) and headers come back. If the storage element "
-                    + "no longer has the file, the registry entry is marked deleted and the answer is 404. "
+            description = "Streams the file from a storage element holding a healthy copy of it (the one that "
+                    + "answered fastest recently, online ones first); storage element addresses are never revealed. "
+                    + "Failover: when that storage element is unreachable or failing, no longer has its copy, or "
+                    + "reports its copy corrupt, the next copy is tried, as long as nothing has been sent yet; a "
+                    + "storage element failing after the first byte cuts the connection. Range, If-Range and "
+                    + "If-None-Match are passed through, and the status (200, 206, 304, 416) and headers of the "
+                    + "copy that answered come back. A copy that is not found is marked missing, a corrupt one "
+                    + "corrupt; when no copy of the file is left, the file is marked deleted and the answer is 404. "
                     + "HEAD answers with the same status and headers and no body. "
                     + "Needs files:read (or an admin/readonly user).")
     @ApiResponse(responseCode = "200", description = "The whole file",
@@ -60,11 +64,13 @@ public class DownloadController {
             content = @Content(mediaType = "application/octet-stream",
                     schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "304", description = "If-None-Match matched: the client's copy is current")
-    @ApiResponse(responseCode = "404", description = "No such active file (also when the storage element no longer has it)",
+    @ApiResponse(responseCode = "404", description = "No such active file (also when no storage element has a copy any more)",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "416", description = "Range not satisfiable (storage element's answer)",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "502", description = "SE_UNAVAILABLE: the storage element is unreachable or failing",
+    @ApiResponse(responseCode = "502",
+            description = "SE_UNAVAILABLE: no copy could be served (every storage element holding one is unreachable "
+                    + "or failing, or the copies left are corrupt)",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "503", description = "Search schema not ready yet",
             content = @Content(schema = @Schema(implementation = ApiError.class)))

@@ -7,8 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Download metrics: {@code query_downloads_total{status}}, {@code query_download_bytes_total}
- * (bytes relayed to clients) and {@code query_lazy_cleanups_total} (registry rows marked
- * deleted because their storage element answered 404).
+ * (bytes relayed to clients), {@code query_download_failovers_total{reason}} (a copy failed and
+ * the next one was tried) and {@code query_lazy_cleanups_total} (registry rows marked deleted
+ * because no copy of the file was left).
  */
 public class DownloadMetrics {
 
@@ -28,6 +29,16 @@ public class DownloadMetrics {
         ABORTED
     }
 
+    /** Why a copy could not serve a download, so that the next one was tried. */
+    public enum FailoverReason {
+        /** Unreachable, 5xx, refused query-module's token, or broke before anything was sent. */
+        UNAVAILABLE,
+        /** Answered 404: the copy is marked missing. */
+        MISSING,
+        /** Answered 409 COPY_CORRUPT: the copy is marked corrupt. */
+        CORRUPT
+    }
+
     private final MeterRegistry registry;
     private final Counter bytes;
     private final Counter cleanups;
@@ -37,7 +48,7 @@ public class DownloadMetrics {
         this.bytes = Counter.builder("query.download.bytes").baseUnit("bytes")
                 .description("Bytes of file content relayed to clients").register(registry);
         this.cleanups = Counter.builder("query.lazy.cleanups")
-                .description("Registry rows marked deleted because the storage element no longer had the file")
+                .description("Registry rows marked deleted because no storage element had the file any more")
                 .register(registry);
     }
 
@@ -45,6 +56,14 @@ public class DownloadMetrics {
         Counter.builder("query.downloads")
                 .description("Download requests by result")
                 .tag("status", result.name().toLowerCase(Locale.ROOT))
+                .register(registry)
+                .increment();
+    }
+
+    public void failover(FailoverReason reason) {
+        Counter.builder("query.download.failovers")
+                .description("Downloads moved on to another copy of the file, by why the copy before failed")
+                .tag("reason", reason.name().toLowerCase(Locale.ROOT))
                 .register(registry)
                 .increment();
     }

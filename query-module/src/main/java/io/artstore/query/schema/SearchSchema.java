@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class SearchSchema implements FlywayMigrationStrategy, SmartLifecycle {
 
-    static final String WAITING_MESSAGE = "waiting for admin-module schema (tables files and storage_elements not found)";
+    static final String WAITING_MESSAGE =
+            "waiting for admin-module schema (tables files, storage_elements and file_copies not found)";
 
     private static final Logger log = LoggerFactory.getLogger(SearchSchema.class);
 
@@ -119,8 +120,11 @@ public class SearchSchema implements FlywayMigrationStrategy, SmartLifecycle {
         }
     }
 
+    /** Every admin-module table query-module reads; file_copies came with admin-module's V14 (downloads read it). */
     private boolean adminSchemaPresent() {
-        Boolean present = jdbc.sql("SELECT to_regclass('files') IS NOT NULL AND to_regclass('storage_elements') IS NOT NULL")
+        Boolean present = jdbc.sql("""
+                        SELECT to_regclass('files') IS NOT NULL AND to_regclass('storage_elements') IS NOT NULL
+                           AND to_regclass('file_copies') IS NOT NULL""")
                 .query(Boolean.class).single();
         return Boolean.TRUE.equals(present);
     }

@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * query-module started before admin-module has migrated: it comes up, reports "waiting for
  * admin-module schema" as not ready, refuses API calls with 503, and migrates by itself as soon
- * as admin-module's tables appear.
+ * as admin-module's tables appear (all of them: the tables of an admin-module before file copies
+ * are not enough).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "artstore.test.suite=query-first")
@@ -63,6 +64,13 @@ class QueryFirstStartupIT {
         assertThat(search.json().path("error").path("message").asString()).contains("waiting for admin-module schema");
         assertThat(api.reader().get("/api/v1/files/" + UUID.randomUUID()).status()).isEqualTo(503);
         assertThat(api.reader().get("/api/v1/files/" + UUID.randomUUID() + "/download").status()).isEqualTo(503);
+        assertThat(jdbc.queryForObject("SELECT to_regclass('flyway_query_history') IS NULL", Boolean.class)).isTrue();
+
+        // an admin-module from before file copies (V14): downloads need file_copies, so query keeps waiting
+        QueryTestDatabase.migrateAdminSchema(database, "13");
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(api.anonymous().get("/health/ready").json().path("checks").path("postgresql").path("message")
+                        .asString()).contains("waiting for admin-module schema").contains("file_copies"));
         assertThat(jdbc.queryForObject("SELECT to_regclass('flyway_query_history') IS NULL", Boolean.class)).isTrue();
 
         QueryTestDatabase.migrateAdminSchema(database);

@@ -47,6 +47,11 @@ public final class QueryTestDatabase {
 
     /** Runs admin-module's Flyway migrations on the database, as admin-module does at its start. */
     public static void migrateAdminSchema(TestDatabase database) {
+        migrateAdminSchema(database, null);
+    }
+
+    /** Runs admin-module's migrations up to {@code target} (a version; null: all), as an older admin-module would. */
+    public static void migrateAdminSchema(TestDatabase database, String target) {
         if (!Files.isDirectory(ADMIN_MIGRATIONS)) {
             throw new IllegalStateException("admin-module migrations not found at " + ADMIN_MIGRATIONS.toAbsolutePath()
                     + " (tests must run with query-module as working directory)");
@@ -54,6 +59,7 @@ public final class QueryTestDatabase {
         Flyway.configure()
                 .dataSource(database.jdbcUrl(), database.username(), database.password())
                 .locations("filesystem:" + ADMIN_MIGRATIONS.toAbsolutePath().normalize())
+                .target(target == null ? "latest" : target)
                 .load()
                 .migrate();
     }

@@ -27,10 +27,20 @@ public final class Registry {
     }
 
     public UUID addStorageElement(UUID id, String name, String url) {
+        return addStorageElement(id, name, url, "rw", "online");
+    }
+
+    /** Registers a storage element in the given mode ({@code rw}, {@code ar}, ...) and status ({@code online}, ...). */
+    public UUID addStorageElement(String name, String url, String mode, String status) {
+        return addStorageElement(UUID.randomUUID(), name, url, mode, status);
+    }
+
+    private UUID addStorageElement(UUID id, String name, String url, String mode, String status) {
         jdbc.sql("""
                         INSERT INTO storage_elements (id, name, url, storage_id, mode, status)
-                        VALUES (:id, :name, :url, :storage_id, 'rw', 'online')""")
+                        VALUES (:id, :name, :url, :storage_id, :mode, :status)""")
                 .param("id", id).param("name", name).param("url", url).param("storage_id", name)
+                .param("mode", mode).param("status", status)
                 .update();
         return id;
     }
@@ -44,6 +54,10 @@ public final class Registry {
         insertAll(List.of(file));
     }
 
+    /**
+     * Inserts the files and, as admin-module's registration does, one {@code ok} copy of each on
+     * its storage element.
+     */
     public void insertAll(List<RegistryFile> files) {
         template.batchUpdate("""
                         INSERT INTO files (file_id, original_filename, content_type, size, checksum, storage_element_id,
@@ -67,6 +81,34 @@ public final class Registry {
                     ps.setObject(14, file.ttlDays());
                     ps.setTimestamp(15, file.expiresAt() == null ? null : Timestamp.from(file.expiresAt()));
                 });
+        template.batchUpdate("""
+                        INSERT INTO file_copies (file_id, storage_element_id, status, verified_at)
+                        VALUES (?, ?, 'ok', now())""",
+                files.stream().filter(file -> file.storageElementId() != null).toList(), 500, (ps, file) -> {
+                    ps.setObject(1, file.fileId());
+                    ps.setObject(2, file.storageElementId());
+                });
+    }
+
+    /** Adds a copy of a registered file on another storage element, with the given copy status. */
+    public void addCopy(UUID fileId, UUID storageElementId, String status) {
+        jdbc.sql("""
+                        INSERT INTO file_copies (file_id, storage_element_id, status)
+                        VALUES (:file_id, :storage_element_id, :status)""")
+                .param("file_id", fileId).param("storage_element_id", storageElementId).param("status", status)
+                .update();
+    }
+
+    public void setCopyStatus(UUID fileId, UUID storageElementId, String status) {
+        jdbc.sql("""
+                        UPDATE file_copies SET status = :status, updated_at = now()
+                        WHERE file_id = :file_id AND storage_element_id = :se""")
+                .param("status", status).param("file_id", fileId).param("se", storageElementId).update();
+    }
+
+    public String copyStatus(UUID fileId, UUID storageElementId) {
+        return jdbc.sql("SELECT status FROM file_copies WHERE file_id = :file_id AND storage_element_id = :se")
+                .param("file_id", fileId).param("se", storageElementId).query(String.class).single();
     }
 
     public void updateDescription(UUID fileId, String description) {

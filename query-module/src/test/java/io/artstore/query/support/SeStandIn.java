@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,12 +33,14 @@ import org.springframework.http.ContentDisposition;
  * {@code Content-Disposition} (RFC 6266/5987); a single {@code bytes=} range as 206 with
  * {@code Content-Range}; 416 with {@code Content-Range: bytes *}{@code /size} for unsatisfiable
  * ranges; {@code If-Range}; {@code If-None-Match} as 304; 404 for unknown files; 401 unless
- * the expected service token is presented. Range handling is deliberately minimal (one range;
- * anything else is served whole).
+ * the expected service token is presented; 409 {@code COPY_CORRUPT} for a copy marked
+ * {@linkplain #corrupt corrupt}; any status at all while {@linkplain #failWith failing}. Range
+ * handling is deliberately minimal (one range; anything else is served whole).
  */
 public final class SeStandIn implements TestStorageElement {
 
-    private static final Pattern DOWNLOAD = Pattern.compile("^/api/v1/files/([0-9a-fA-F-]{36})/download$");
+    /** Any path prefix is accepted, so one stand-in can be registered under several (unique) URLs. */
+    private static final Pattern DOWNLOAD = Pattern.compile("^(?:/[^/]+)*/api/v1/files/([0-9a-fA-F-]{36})/download$");
     private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
 
     private final HttpServer server;
@@ -46,6 +49,8 @@ public final class SeStandIn implements TestStorageElement {
     private final Map<UUID, StoredFile> files = new ConcurrentHashMap<>();
     private final AtomicInteger downloads = new AtomicInteger();
     private final AtomicReference<String> lastAuthorization = new AtomicReference<>();
+    private final Set<UUID> corrupt = ConcurrentHashMap.newKeySet();
+    private volatile int failingStatus;
 
     private SeStandIn(String expectedToken) throws IOException {
         this.expectedToken = expectedToken;
@@ -71,7 +76,11 @@ public final class SeStandIn implements TestStorageElement {
 
     @Override
     public StoredFile store(String filename, String contentType, byte[] content) {
-        UUID id = UUID.randomUUID();
+        return store(UUID.randomUUID(), filename, contentType, content);
+    }
+
+    /** Stores a copy of a file under its id, as the SE's copy endpoint would for admin-module's replication. */
+    public StoredFile store(UUID id, String filename, String contentType, byte[] content) {
         try {
             Files.write(directory.resolve(id.toString()), content);
         } catch (IOException ex) {
@@ -90,6 +99,16 @@ public final class SeStandIn implements TestStorageElement {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /** The copy failed its checksum check (scrub): downloads answer 409 {@code COPY_CORRUPT}. */
+    public void corrupt(UUID fileId) {
+        corrupt.add(fileId);
+    }
+
+    /** Every download answers {@code status} (with an error body) from now on; 0 serves normally again. */
+    public void failWith(int status) {
+        failingStatus = status;
     }
 
     @Override
@@ -132,9 +151,19 @@ public final class SeStandIn implements TestStorageElement {
                 error(exchange, 401, "UNAUTHORIZED", "Authentication required");
                 return;
             }
-            StoredFile file = files.get(UUID.fromString(path.group(1)));
+            int failing = failingStatus;
+            if (failing != 0) {
+                error(exchange, failing, "INTERNAL_ERROR", "Failing on purpose");
+                return;
+            }
+            UUID id = UUID.fromString(path.group(1));
+            StoredFile file = files.get(id);
             if (file == null) {
                 error(exchange, 404, "NOT_FOUND", "File not found");
+                return;
+            }
+            if (corrupt.contains(id)) {
+                error(exchange, 409, "COPY_CORRUPT", "The copy failed its checksum check");
                 return;
             }
             serve(exchange, file);
