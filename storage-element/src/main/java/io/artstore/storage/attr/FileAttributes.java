@@ -59,6 +59,18 @@ public record FileAttributes(
                 verifiedAt, updatedAt);
     }
 
+    public FileAttributes withVerifiedAt(Instant newVerifiedAt) {
+        return new FileAttributes(fileId, originalFilename, contentType, size, checksum, uploadedBy, uploadedAt,
+                description, tags, status, retentionPolicy, ttlDays, expiresAt, storageFilename, copyStatus,
+                newVerifiedAt, updatedAt);
+    }
+
+    public FileAttributes withCopyStatus(CopyStatus newCopyStatus, Instant newUpdatedAt) {
+        return new FileAttributes(fileId, originalFilename, contentType, size, checksum, uploadedBy, uploadedAt,
+                description, tags, status, retentionPolicy, ttlDays, expiresAt, storageFilename, newCopyStatus,
+                verifiedAt, newUpdatedAt);
+    }
+
     /** True when a temporary file's TTL has run out at {@code now}. */
     public boolean isExpiredAt(Instant now) {
         return status == FileStatus.ACTIVE && expiresAt != null && !expiresAt.isAfter(now);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -14,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
+import io.artstore.kernel.contract.CopyStatus;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.storage.attr.AtomicFiles;
@@ -165,6 +167,25 @@ public class FileStore {
         } finally {
             indexSwap.readLock().unlock();
         }
+    }
+
+    /**
+     * Records that the scrub found the file's bytes matching its checksum: the sidecar is rewritten
+     * (WAL-guarded, as metadata updates) with {@code verifiedAt = at}. No-op for a file no longer indexed.
+     */
+    public void markVerified(UUID fileId, Instant at) {
+        locks.withLock(fileId, () -> index.get(fileId)
+                .map(current -> rewrite(WalOperation.UPDATE, current.withVerifiedAt(at))));
+    }
+
+    /**
+     * Records that the scrub found the file's bytes damaged: the sidecar is rewritten (WAL-guarded)
+     * with {@code copyStatus = corrupt} and {@code updatedAt = at}; the copy is never served again.
+     * No-op for a file no longer indexed.
+     */
+    public void markCorrupt(UUID fileId, Instant at) {
+        locks.withLock(fileId, () -> index.get(fileId)
+                .map(current -> rewrite(WalOperation.UPDATE, current.withCopyStatus(CopyStatus.CORRUPT, at))));
     }
 
     /** Physically removes a file and its sidecar (GC). */
