@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.artstore.kernel.contract.CopyStatus;
+import io.artstore.kernel.security.Scopes;
 import io.artstore.storage.attr.AttrStore;
 import io.artstore.storage.attr.FileAttributes;
 import io.artstore.storage.attr.StorageLayout;
@@ -86,10 +87,17 @@ class ScrubIT {
     }
 
     @Test
-    void readingTheStatusNeedsAToken() {
+    void readingNeedsStorageReadAndStartingStorageWrite() {
         TestHttp anonymous = TestHttp.to("http://127.0.0.1:" + port);
         assertThat(anonymous.get("/api/v1/maintenance/scrub").status()).isEqualTo(401);
         assertThat(anonymous.postJson("/api/v1/maintenance/scrub", "").status()).isEqualTo(401);
+        TestHttp reader = anonymous.withToken(SeTest.ISSUER.serviceToken("sa_reader", Scopes.STORAGE_READ));
+        assertThat(reader.get("/api/v1/maintenance/scrub").status()).isEqualTo(200);
+        TestHttp.Response forbidden = reader.postJson("/api/v1/maintenance/scrub", "");
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.errorCode()).isEqualTo("FORBIDDEN");
+        TestHttp filesOnly = anonymous.withToken(SeTest.ISSUER.serviceToken("sa_files", Scopes.FILES_READ));
+        assertThat(filesOnly.get("/api/v1/maintenance/scrub").status()).isEqualTo(403);
     }
 
     private static JsonNode awaitFinished(TestHttp http) throws InterruptedException {
