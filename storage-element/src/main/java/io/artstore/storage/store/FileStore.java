@@ -30,7 +30,7 @@ import io.artstore.storage.wal.WriteAheadLog;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * The storage engine's facade, the only way the HTTP side ({@code files}), GC and reconcile
+ * The storage engine's facade, the only way the HTTP side ({@code files}), GC, reconcile and the scrub
  * change the data directory. Every change is guarded by the WAL:
  * WAL entry (pending, fsync) → data to a temp name + fsync → attr.json (atomic) → rename
  * into place → WAL commit → index update. The index changes only after the disk did.
