@@ -15,6 +15,7 @@ class ContractVocabularyTest {
         // "maintenance" is the name of an OpenAPI tag there, not the SE status
         ContractVocabulary.check("io.artstore.storage", Path.of("src/main/java"), Set.of(
                 "io/artstore/storage/mode/ModeTransitionRequest.java",
-                "io/artstore/storage/reconcile/ReconcileController.java"));
+                "io/artstore/storage/reconcile/ReconcileController.java",
+                "io/artstore/storage/scrub/ScrubController.java"));
     }
 }

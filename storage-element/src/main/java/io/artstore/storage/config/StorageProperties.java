@@ -7,6 +7,7 @@ import io.artstore.kernel.contract.StorageMode;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -24,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxCapacity       total bytes this SE may store; empty means the size of the disk ({@code SE_MAX_CAPACITY})
  * @param gcInterval        delay between garbage collection runs ({@code SE_GC_INTERVAL})
  * @param reconcileInterval delay between reconcile runs ({@code SE_RECONCILE_INTERVAL})
+ * @param scrubInterval     a fixity pass starts when the last complete one finished longer ago ({@code SE_SCRUB_INTERVAL})
+ * @param scrubRate         bytes per second the scrub reads at most ({@code SE_SCRUB_RATE})
  * @param tlsCert           PEM certificate chain; HTTPS when set together with {@code tlsKey} ({@code SE_TLS_CERT})
  * @param tlsKey            PEM private key ({@code SE_TLS_KEY})
  */
@@ -38,6 +41,9 @@ public record StorageProperties(
         DataSize maxCapacity,
         @NotNull @DefaultValue("1h") Duration gcInterval,
         @NotNull @DefaultValue("6h") Duration reconcileInterval,
+        @NotNull @DefaultValue("30d") Duration scrubInterval,
+        @DefaultValue("50000000") @Positive(message = "SE_SCRUB_RATE must be a positive number of bytes per second")
+        long scrubRate,
         String tlsCert,
         String tlsKey) {
 
@@ -59,10 +65,11 @@ public record StorageProperties(
         return maxCapacity == null || maxCapacity.toBytes() > 0;
     }
 
-    @AssertTrue(message = "SE_GC_INTERVAL and SE_RECONCILE_INTERVAL must be positive")
+    @AssertTrue(message = "SE_GC_INTERVAL, SE_RECONCILE_INTERVAL and SE_SCRUB_INTERVAL must be positive")
     boolean isIntervalsPositive() {
         return (gcInterval == null || gcInterval.isPositive())
-                && (reconcileInterval == null || reconcileInterval.isPositive());
+                && (reconcileInterval == null || reconcileInterval.isPositive())
+                && (scrubInterval == null || scrubInterval.isPositive());
     }
 
     @AssertTrue(message = "SE_TLS_CERT and SE_TLS_KEY must be set together")

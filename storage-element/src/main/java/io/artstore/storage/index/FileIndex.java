@@ -159,6 +159,16 @@ public class FileIndex {
         }
     }
 
+    /** The files of one status, in upload order (a copy). */
+    public List<FileAttributes> snapshot(FileStatus status) {
+        lock.readLock().lock();
+        try {
+            return new ArrayList<>(byStatus.get(status).values());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     public long count(FileStatus status) {
         lock.readLock().lock();
         try {

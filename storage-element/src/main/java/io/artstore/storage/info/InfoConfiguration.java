@@ -5,6 +5,7 @@ import io.artstore.storage.attr.StorageLayout;
 import io.artstore.storage.config.StorageProperties;
 import io.artstore.storage.index.FileIndex;
 import io.artstore.storage.mode.ModeService;
+import io.artstore.storage.scrub.Scrubber;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,7 +20,7 @@ class InfoConfiguration {
 
     @Bean
     InfoService infoService(StorageProperties properties, ModeService modes, CapacityService capacity,
-                            ServiceIdentity identity, StorageLayout layout) {
-        return new InfoService(properties, modes, capacity, identity, layout);
+                            ServiceIdentity identity, StorageLayout layout, Scrubber scrubber) {
+        return new InfoService(properties, modes, capacity, identity, layout, scrubber);
     }
 }

@@ -1,5 +1,6 @@
 package io.artstore.storage.info;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.artstore.kernel.contract.StorageElementStatus;
@@ -17,5 +18,7 @@ public record StorageInfo(
         CapacityService.Capacity capacity,
         @Schema(allowableValues = {"standalone", "replicated"}) String replicaMode,
         @Schema(allowableValues = {"standalone", "leader", "follower"}) String role,
-        List<StorageOperation> allowedOperations) {
+        List<StorageOperation> allowedOperations,
+        @Schema(description = "When the last complete scrub pass finished; null: none yet", nullable = true)
+        Instant lastScrubAt) {
 }

@@ -26,7 +26,8 @@ public class ReconcileController {
     @PostMapping("/api/v1/maintenance/reconcile")
     @RequiresScope(Scopes.STORAGE_WRITE)
     @Operation(summary = "Reconcile sidecars with data files", description = "Finds orphaned files, missing files, "
-            + "orphaned sidecars, size and checksum mismatches, and rebuilds the index. May take long on large stores.",
+            + "orphaned sidecars and size mismatches, and rebuilds the index. Reads no file contents: checksums are "
+            + "verified by the scrub (checksum_mismatches stays 0).",
             security = @SecurityRequirement(name = "bearerAuth", scopes = Scopes.STORAGE_WRITE))
     @ApiResponse(responseCode = "200", description = "Report")
     @ApiResponse(responseCode = "409", description = "RECONCILE_IN_PROGRESS", content = @Content(schema = @Schema(implementation = ApiError.class)))

@@ -19,7 +19,7 @@ public record ReconcileIssue(@Schema(nullable = true, format = "uuid") UUID file
         ORPHANED_FILE,
         /** A valid sidecar whose data file is missing. */
         MISSING_FILE,
-        /** Data file content does not match the sidecar's SHA-256. */
+        /** Data file content does not match the sidecar's SHA-256: the contract's, no longer reported (the scrub checks contents). */
         CHECKSUM_MISMATCH,
         /** Data file size differs from the sidecar's size. */
         SIZE_MISMATCH,

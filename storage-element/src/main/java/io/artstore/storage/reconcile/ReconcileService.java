@@ -1,11 +1,8 @@
 package io.artstore.storage.reconcile;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +11,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compares sidecars with the data files (existence, size, SHA-256), reports every
- * difference and rebuilds the index from the sidecars. Files with a mutation in flight
+ * Compares sidecars with the data files (existence and size), reports every difference and
+ * rebuilds the index from the sidecars. It reads no file contents: checksums are the scrub's
+ * (package {@code scrub}), at a bounded rate, so a reconcile stays cheap on a large store and
+ * never reports {@code checksum_mismatch} (kept in the report for the contract). Files with a mutation in flight
  * are skipped. One run at a time: a second caller gets 409 {@code RECONCILE_IN_PROGRESS}.
  * Reconcile reports, it does not repair: deciding what to do with a damaged file is left
  * to the operator.
@@ -161,11 +159,6 @@ public class ReconcileService {
                         "Size on disk " + size + " differs from recorded " + attributes.size()));
                 return;
             }
-            if (!sha256(data).equalsIgnoreCase(attributes.checksum())) {
-                issues.add(new ReconcileIssue(attributes.fileId(), dataName, ReconcileIssue.Type.CHECKSUM_MISMATCH,
-                        "SHA-256 of the data differs from the recorded checksum"));
-                return;
-            }
             ok.incrementAndGet();
         } catch (IOException ex) {
             issues.add(new ReconcileIssue(attributes.fileId(), dataName, ReconcileIssue.Type.MISSING_FILE,
@@ -195,22 +188,5 @@ public class ReconcileService {
             rebuilt.values().removeIf(a -> !current.contains(a.fileId()) && !Files.exists(layout.attrFile(a.storageFilename())));
             index.replaceAll(rebuilt.values());
         });
-    }
-
-    static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
-        byte[] buffer = new byte[1024 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                digest.update(buffer, 0, read);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
+import io.artstore.kernel.contract.CopyStatus;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.storage.attr.AtomicFiles;
@@ -29,7 +30,7 @@ import io.artstore.storage.wal.WriteAheadLog;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * The storage engine's facade, the only way the HTTP side ({@code files}), GC and reconcile
+ * The storage engine's facade, the only way the HTTP side ({@code files}), GC, reconcile and the scrub
  * change the data directory. Every change is guarded by the WAL:
  * WAL entry (pending, fsync) → data to a temp name + fsync → attr.json (atomic) → rename
  * into place → WAL commit → index update. The index changes only after the disk did.

@@ -33,6 +33,8 @@ class StoragePropertiesTest {
                     assertThat(p.maxCapacity()).isNull();
                     assertThat(p.gcInterval()).hasHours(1);
                     assertThat(p.reconcileInterval()).hasHours(6);
+                    assertThat(p.scrubInterval()).hasDays(30);
+                    assertThat(p.scrubRate()).isEqualTo(50_000_000L);
                 });
     }
 
@@ -50,6 +52,24 @@ class StoragePropertiesTest {
                     assertThat(p.gcInterval()).hasSeconds(30);
                     assertThat(p.reconcileInterval()).hasMinutes(15);
                 });
+    }
+
+    @Test
+    void scrubSettings() {
+        runner.withPropertyValues("artstore.storage.storage-id=se-1", "artstore.storage.data-dir=/tmp/d",
+                        "artstore.storage.wal-dir=/tmp/w", "artstore.storage.scrub-interval=7d",
+                        "artstore.storage.scrub-rate=20000000")
+                .run(context -> {
+                    StorageProperties p = context.getBean(StorageProperties.class);
+                    assertThat(p.scrubInterval()).hasDays(7);
+                    assertThat(p.scrubRate()).isEqualTo(20_000_000L);
+                });
+        runner.withPropertyValues("artstore.storage.storage-id=se-1", "artstore.storage.data-dir=/tmp/d",
+                        "artstore.storage.wal-dir=/tmp/w", "artstore.storage.scrub-rate=0")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("SE_SCRUB_RATE"));
+        runner.withPropertyValues("artstore.storage.storage-id=se-1", "artstore.storage.data-dir=/tmp/d",
+                        "artstore.storage.wal-dir=/tmp/w", "artstore.storage.scrub-interval=0s")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("SE_SCRUB_INTERVAL"));
     }
 
     @Test

@@ -122,6 +122,7 @@ class AuthorizationMatrixIT {
             new String[]{"DELETE", "se", "/api/v1/files/{file}", null},
             new String[]{"POST", "se", "/api/v1/mode/transition", "{\"target_mode\":\"ro\"}"},
             new String[]{"POST", "se", "/api/v1/maintenance/reconcile", null},
+            new String[]{"POST", "se", "/api/v1/maintenance/scrub", null},
             new String[]{"POST", "ingester", "/api/v1/files/upload", "multipart"});
 
     static Stream<Arguments> matrix() {
