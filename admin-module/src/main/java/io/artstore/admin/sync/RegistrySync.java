@@ -365,6 +365,14 @@ public class RegistrySync {
                 .param("se", se.id())
                 .param("now", Timestamps.sql(now))
                 .query(Boolean.class).list();
+        // a file whose first SE was removed from the registry gets this one (the contract's storage_element_id)
+        sql.sql("""
+                        UPDATE files f SET storage_element_id = :se
+                        FROM sync_page p
+                        WHERE f.file_id = p.file_id AND f.storage_element_id IS NULL
+                        """)
+                .param("se", se.id())
+                .update();
         sql.sql(UPSERT_COPIES)
                 .param("se", se.id())
                 .param("now", Timestamps.sql(now))
