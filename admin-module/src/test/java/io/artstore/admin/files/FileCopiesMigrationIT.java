@@ -56,11 +56,12 @@ class FileCopiesMigrationIT {
                                                    description, tags, status, retention_policy, ttl_days, expires_at)
                                 VALUES (:id, 'Отчёт.pdf', 'application/pdf', 42, :checksum, :se, 'stored-name', 'alice',
                                         '2025-06-01T10:00:00.123456Z', 'desc', ARRAY['a','b'], :status, :retention,
-                                        :ttl, CASE WHEN :ttl IS NULL THEN NULL
-                                                   ELSE TIMESTAMPTZ '2025-06-01T10:00:00Z' + make_interval(days => :ttl) END)
+                                        CAST(:ttl AS INTEGER), CAST(:expires AS TIMESTAMPTZ))
                                 """)
                         .param("id", row[0]).param("checksum", "cd".repeat(32)).param("se", row[1])
-                        .param("status", row[2]).param("retention", row[3]).param("ttl", row[4]).update();
+                        .param("status", row[2]).param("retention", row[3]).param("ttl", row[4])
+                        .param("expires", row[4] == null ? null : "2025-06-0" + (1 + (Integer) row[4] % 8) + "T10:00:00Z")
+                        .update();
             }
             String before = snapshot(jdbc);
 
