@@ -199,8 +199,12 @@ class RegistrySyncListingIT extends AdminApiTest {
         b.files.set(3, sidecar(shared.get(3), T0, shared.get(3).description(), "active", "corrupt"));
         RegistrySync syncA = registrySync(a);
         RegistrySync syncB = registrySync(b);
+        a.lastScrubAt = T0.plusSeconds(3);
 
         assertCounts(syncA.sync(a.id), 20, 20, 0, 0);
+        assertThat(jdbc.sql("SELECT last_scrub_at FROM storage_elements WHERE id = :id").param("id", a.id)
+                .query(java.time.OffsetDateTime.class).single().toInstant()).as("from the SE's info")
+                .isEqualTo(T0.plusSeconds(3));
         assertCounts(syncB.sync(b.id), 20, 0, 0, 0);
         for (SeFileMetadata file : shared) {
             assertThat(copiesOf(file.fileId())).as("copies of " + file.fileId())
@@ -488,6 +492,7 @@ class RegistrySyncListingIT extends AdminApiTest {
         final List<UUID> updates = new CopyOnWriteArrayList<>();
         final List<UUID> deletes = new CopyOnWriteArrayList<>();
         volatile boolean refuse;
+        volatile Instant lastScrubAt;
         volatile IntConsumer beforeListing = offset -> { };
 
         ScriptedSe(List<SeFileMetadata> files) {
@@ -501,7 +506,7 @@ class RegistrySyncListingIT extends AdminApiTest {
         @Override
         public SeStorageInfo info(String url) {
             return new SeStorageInfo("se-" + id, "edit", "online", "test", new SeStorageInfo.Capacity(1000, 10, 990),
-                    null, null, List.of(), null);
+                    null, null, List.of(), lastScrubAt);
         }
 
         @Override
