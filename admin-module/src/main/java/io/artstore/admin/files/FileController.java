@@ -40,9 +40,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class FileController {
 
     private final FileService service;
+    private final CopyCounts copyCounts;
 
-    public FileController(FileService service) {
+    public FileController(FileService service, CopyCounts copyCounts) {
         this.service = service;
+        this.copyCounts = copyCounts;
     }
 
     @PostMapping
@@ -59,7 +61,7 @@ public class FileController {
     @ApiResponse(responseCode = "409", description = "File id already registered (CONFLICT)",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public FileDtos.View register(@Valid @RequestBody FileDtos.Register request, Authentication caller) {
-        return FileDtos.View.of(service.register(request, caller.getName()));
+        return FileDtos.View.of(service.register(request, caller.getName()), copyCounts);
     }
 
     @GetMapping
@@ -75,12 +77,13 @@ public class FileController {
             @Parameter(name = "retention_policy", description = "Filter by retention policy",
                     schema = @Schema(implementation = RetentionPolicy.class))
             @RequestParam(name = "retention_policy", required = false) String retentionPolicy,
-            @Parameter(name = "storage_element_id", description = "Filter by storage element")
+            @Parameter(name = "storage_element_id",
+                    description = "Filter by storage element: files first stored there or with a copy there")
             @RequestParam(name = "storage_element_id", required = false) UUID storageElementId,
             @Parameter(name = "uploaded_by", description = "Filter by uploader")
             @RequestParam(name = "uploaded_by", required = false) String uploadedBy) {
         return service.list(FileFilter.of(status, retentionPolicy, storageElementId, uploadedBy), page)
-                .map(FileDtos.View::of);
+                .map(f -> FileDtos.View.of(f, copyCounts));
     }
 
     @GetMapping("/{file_id}")
@@ -90,16 +93,18 @@ public class FileController {
     @ApiResponse(responseCode = "404", description = "Not registered",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public FileDtos.View get(@PathVariable("file_id") UUID fileId) {
-        return FileDtos.View.of(service.get(fileId));
+        return FileDtos.View.of(service.get(fileId), copyCounts);
     }
 
     @PutMapping("/{file_id}")
     @RequiresScope(Scopes.FILES_WRITE)
     @Operation(summary = "Update a file's metadata",
-            description = "description and tags are written to the SE's attr.json first (the SE's refusals, such as "
-                    + "409 for a deleted file or MODE_NOT_ALLOWED, are passed through), then to the registry. status "
-                    + "changes only the registry row (for example after the SE lost the file); the next sync takes "
-                    + "the SE's status again.")
+            description = "description and tags are written to the attr.json of every SE holding a copy that is "
+                    + "not missing, then to the registry (metadata_updated_at = now). An SE that is down or refuses is "
+                    + "skipped (the sync brings it up to date later) as long as one SE took the change; when none "
+                    + "did, the first SE's answer is passed through (409 for a deleted file or MODE_NOT_ALLOWED, 502). "
+                    + "status changes only the registry row (for example after the SE lost the file); the next sync "
+                    + "takes the SEs' status again.")
     @ApiResponse(responseCode = "200", description = "Updated")
     @ApiResponse(responseCode = "400", description = "Invalid request",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -110,15 +115,17 @@ public class FileController {
     @ApiResponse(responseCode = "502", description = "SE unreachable (SE_UNAVAILABLE)",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public FileDtos.View update(@PathVariable("file_id") UUID fileId, @Valid @RequestBody FileDtos.Update request) {
-        return FileDtos.View.of(service.update(fileId, request));
+        return FileDtos.View.of(service.update(fileId, request), copyCounts);
     }
 
     @DeleteMapping("/{file_id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @RequiresScope(Scopes.FILES_WRITE)
     @Operation(summary = "Soft-delete a file",
-            description = "Soft-deletes the file on its SE (the SE's GC removes the data later) and marks the row "
-                    + "deleted. Idempotent. The SE refuses deletes outside edit mode (409 MODE_NOT_ALLOWED).")
+            description = "Soft-deletes the file on every SE holding a copy that is not missing (their GC removes "
+                    + "the data later) and marks the row deleted. An SE that is down is skipped (the sync deletes "
+                    + "there later) as long as one SE took the delete; otherwise the first SE's answer is passed "
+                    + "through. Idempotent. SEs refuse deletes outside edit mode (409 MODE_NOT_ALLOWED).")
     @ApiResponse(responseCode = "204", description = "Marked deleted")
     @ApiResponse(responseCode = "404", description = "Not registered",
             content = @Content(schema = @Schema(implementation = ApiError.class)))

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.artstore.kernel.contract.CopyStatus;
 import io.artstore.kernel.contract.FileStatus;
 import io.artstore.kernel.contract.RetentionPolicy;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -29,7 +30,8 @@ public final class FileDtos {
             @Schema(example = "application/pdf") String contentType,
             @Schema(description = "Size in bytes") long size,
             @Schema(description = "SHA-256, hex") String checksum,
-            @Schema(description = "The storage element holding the file") UUID storageElementId,
+            @Schema(description = "The storage element the file was first stored on; when that SE was removed from "
+                    + "the registry, the SE of its first ok copy", nullable = true) UUID storageElementId,
             @Schema(description = "Who uploaded it (the uploader's token subject)") String uploadedBy,
             Instant uploadedAt,
             @Schema(nullable = true) String description,
@@ -39,12 +41,31 @@ public final class FileDtos {
             @Schema(description = "Retention in days (temporary files)", nullable = true) Integer ttlDays,
             @Schema(description = "When a temporary file expires", nullable = true) Instant expiresAt,
             @Schema(description = "When the row was registered") Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt,
+            @Schema(description = "How many ok copies the file should have (AM_COPIES_PERMANENT / AM_COPIES_TEMPORARY)",
+                    example = "2") int copiesWanted,
+            @ArraySchema(schema = @Schema(implementation = Copy.class)) List<Copy> copies) {
 
-        static View of(FileRecord f) {
+        static View of(FileRecord f, CopyCounts counts) {
+            UUID storageElementId = f.storageElementId() != null ? f.storageElementId()
+                    : f.copies().stream().filter(c -> CopyStatus.OK.value().equals(c.status()))
+                            .map(FileCopy::storageElementId).findFirst().orElse(null);
             return new View(f.fileId(), f.originalFilename(), f.contentType(), f.size(), f.checksum(),
-                    f.storageElementId(), f.uploadedBy(), f.uploadedAt(), f.description(), f.tags(), f.status(),
-                    f.retentionPolicy(), f.ttlDays(), f.expiresAt(), f.createdAt(), f.updatedAt());
+                    storageElementId, f.uploadedBy(), f.uploadedAt(), f.description(), f.tags(), f.status(),
+                    f.retentionPolicy(), f.ttlDays(), f.expiresAt(), f.createdAt(), f.updatedAt(),
+                    counts.wanted(f.retentionPolicy()), f.copies().stream().map(Copy::of).toList());
+        }
+    }
+
+    @Schema(name = "FileCopy", description = "One copy of a file on a storage element")
+    public record Copy(
+            UUID storageElementId,
+            @Schema(implementation = CopyStatus.class) String status,
+            @Schema(description = "Last successful checksum check of the copy's bytes", nullable = true)
+            Instant verifiedAt) {
+
+        static Copy of(FileCopy copy) {
+            return new Copy(copy.storageElementId(), copy.status(), copy.verifiedAt());
         }
     }
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A row of the file registry ({@code files}). */
+/** A row of the file registry ({@code files}) with its copies ({@code file_copies}, empty until loaded). */
 public record FileRecord(
         UUID fileId,
         String originalFilename,
@@ -22,5 +22,12 @@ public record FileRecord(
         Integer ttlDays,
         Instant expiresAt,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<FileCopy> copies) {
+
+    FileRecord withCopies(List<FileCopy> loaded) {
+        return new FileRecord(fileId, originalFilename, contentType, size, checksum, storageElementId, storageFilename,
+                uploadedBy, uploadedAt, description, tags, status, retentionPolicy, ttlDays, expiresAt, createdAt,
+                updatedAt, List.copyOf(loaded));
+    }
 }

@@ -4,12 +4,16 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.artstore.admin.common.Timestamps;
 import io.artstore.kernel.paging.PageQuery;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,7 +24,8 @@ class FileRepository {
     private static final String FILTER = """
             WHERE (CAST(:status AS VARCHAR) IS NULL OR status = :status)
               AND (CAST(:retention AS VARCHAR) IS NULL OR retention_policy = :retention)
-              AND (CAST(:se AS UUID) IS NULL OR storage_element_id = :se)
+              AND (CAST(:se AS UUID) IS NULL OR storage_element_id = :se
+                   OR EXISTS (SELECT 1 FROM file_copies c WHERE c.file_id = files.file_id AND c.storage_element_id = :se))
               AND (CAST(:uploadedBy AS VARCHAR) IS NULL OR uploaded_by = :uploadedBy)
             """;
 
@@ -88,17 +93,75 @@ class FileRepository {
                 .update() == 1;
     }
 
-    void update(UUID id, String description, List<String> tags, String status, Instant now) {
+    /**
+     * Stores new metadata. {@code metadataChanged}: the change went to the SEs, so it becomes the
+     * newest metadata ({@code metadata_updated_at}) that older sidecars are brought up to; a
+     * registry-only status correction leaves it alone (the next sync takes the SEs' status again).
+     */
+    void update(UUID id, String description, List<String> tags, String status, boolean metadataChanged, Instant now) {
         jdbc.sql("""
-                        UPDATE files SET description = :description, tags = :tags, status = :status, updated_at = :now
+                        UPDATE files SET description = :description, tags = :tags, status = :status, updated_at = :now,
+                                         metadata_updated_at = CASE WHEN :metadataChanged THEN :now
+                                                                    ELSE metadata_updated_at END
                         WHERE file_id = :id
                         """)
                 .param("id", id)
                 .param("description", description)
                 .param("tags", tags.toArray(String[]::new))
                 .param("status", status)
+                .param("metadataChanged", metadataChanged)
                 .param("now", Timestamps.sql(now))
                 .update();
+    }
+
+    /** Records a copy the registry knows to be present and verified (registration). */
+    void insertCopy(UUID fileId, UUID storageElementId, String status, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO file_copies (file_id, storage_element_id, status, verified_at, created_at, updated_at)
+                        VALUES (:fileId, :se, :status, :now, :now, :now)
+                        ON CONFLICT (file_id, storage_element_id) DO NOTHING
+                        """)
+                .param("fileId", fileId)
+                .param("se", storageElementId)
+                .param("status", status)
+                .param("now", Timestamps.sql(now))
+                .update();
+    }
+
+    /** The files with their copies, loaded with one query for all of them (never one per file). */
+    List<FileRecord> withCopies(List<FileRecord> page) {
+        if (page.isEmpty()) {
+            return page;
+        }
+        Map<UUID, List<FileCopy>> copies = new HashMap<>();
+        jdbc.sql("""
+                        SELECT file_id, storage_element_id, status, verified_at
+                        FROM file_copies WHERE file_id = ANY(:ids)
+                        ORDER BY file_id, created_at, storage_element_id
+                        """)
+                .param("ids", page.stream().map(FileRecord::fileId).toArray(UUID[]::new))
+                .query((RowCallbackHandler) rs -> copies
+                        .computeIfAbsent(rs.getObject("file_id", UUID.class), id -> new ArrayList<>())
+                        .add(new FileCopy(rs.getObject("storage_element_id", UUID.class), rs.getString("status"),
+                                Timestamps.read(rs, "verified_at"))));
+        return page.stream().map(f -> f.withCopies(copies.getOrDefault(f.fileId(), List.of()))).toList();
+    }
+
+    /** SE URLs of the file's copies that are not known to be missing (where metadata changes go). */
+    List<CopyLocation> copyLocations(UUID fileId, String missing) {
+        return jdbc.sql("""
+                        SELECT c.storage_element_id, s.url
+                        FROM file_copies c JOIN storage_elements s ON s.id = c.storage_element_id
+                        WHERE c.file_id = :id AND c.status <> :missing
+                        ORDER BY c.created_at, c.storage_element_id
+                        """)
+                .param("id", fileId)
+                .param("missing", missing)
+                .query((rs, row) -> new CopyLocation(rs.getObject("storage_element_id", UUID.class), rs.getString("url")))
+                .list();
+    }
+
+    record CopyLocation(UUID storageElementId, String url) {
     }
 
     private static JdbcClient.StatementSpec filter(JdbcClient.StatementSpec spec, FileFilter filter) {
@@ -128,6 +191,7 @@ class FileRepository {
                 ttl == null ? null : ((Number) ttl).intValue(),
                 Timestamps.read(rs, "expires_at"),
                 Timestamps.read(rs, "created_at"),
-                Timestamps.read(rs, "updated_at"));
+                Timestamps.read(rs, "updated_at"),
+                List.of());
     }
 }

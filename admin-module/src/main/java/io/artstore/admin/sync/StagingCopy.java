@@ -31,12 +31,14 @@ final class StagingCopy {
             CREATE TEMP TABLE IF NOT EXISTS sync_page (
                 file_id UUID, original_filename TEXT, content_type TEXT, size BIGINT, checksum TEXT,
                 uploaded_by TEXT, uploaded_at TIMESTAMPTZ, description TEXT, tags TEXT[], status TEXT,
-                retention_policy TEXT, ttl_days INTEGER, expires_at TIMESTAMPTZ)
+                retention_policy TEXT, ttl_days INTEGER, expires_at TIMESTAMPTZ, copy_status TEXT,
+                verified_at TIMESTAMPTZ, updated_at TIMESTAMPTZ)
             """;
 
     static final String COPY = """
             COPY sync_page (file_id, original_filename, content_type, size, checksum, uploaded_by, uploaded_at,
-                            description, tags, status, retention_policy, ttl_days, expires_at)
+                            description, tags, status, retention_policy, ttl_days, expires_at, copy_status,
+                            verified_at, updated_at)
             FROM STDIN
             """;
 
@@ -71,7 +73,11 @@ final class StagingCopy {
             text(out, file.status()).append('\t');
             text(out, file.retentionPolicy()).append('\t');
             out.append(file.ttlDays() == null ? NULL : file.ttlDays().toString()).append('\t');
-            timestamp(out, file.expiresAt()).append('\n');
+            timestamp(out, file.expiresAt()).append('\t');
+            // the sidecar's copy status as sent (null from SEs that predate copies: the upsert reads it as ok)
+            text(out, file.copyStatus()).append('\t');
+            timestamp(out, file.verifiedAt()).append('\t');
+            timestamp(out, file.updatedAt()).append('\n');
         }
         return out.toString();
     }

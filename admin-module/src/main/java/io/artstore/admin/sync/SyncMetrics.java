@@ -27,6 +27,9 @@ public class SyncMetrics {
         files(storageId, "added", report.filesAdded());
         files(storageId, "updated", report.filesUpdated());
         files(storageId, "marked_deleted", report.filesMarkedDeleted());
+        files(storageId, "copy_marked_missing", report.copiesMarkedMissing());
+        files(storageId, "stale_copy_updated", report.staleCopiesUpdated());
+        files(storageId, "stale_copy_failed", report.staleCopiesFailed());
     }
 
     void failure(String storageId, Duration duration) {

@@ -38,15 +38,7 @@ class FileRegistryIT extends AdminApiTest {
 
     @BeforeEach
     void storageElementAndWriter() {
-        seId = UUID.randomUUID();
-        jdbc.sql("""
-                        INSERT INTO storage_elements (id, name, url, storage_id, mode, status)
-                        VALUES (:id, 'fake', :url, :storageId, 'edit', 'online')
-                        """)
-                .param("id", seId)
-                .param("url", "https://127.0.0.1:" + ProcessRunner.freePort() + "/" + seId)
-                .param("storageId", "fake-" + seId)
-                .update();
+        seId = fakeStorageElement();
         JsonNode account = createServiceAccount(unique("ingester"), "[\"files:write\",\"files:read\",\"storage:read\"]");
         writerClientId = account.path("client_id").asString();
         writer = as(serviceToken(account));
@@ -70,6 +62,15 @@ class FileRegistryIT extends AdminApiTest {
         assertThat(file.path("storage_element_id").asString()).isEqualTo(seId.toString());
         assertThat(file.path("tags").toString()).isEqualTo("[\"invoice\",\"2026\"]");
         assertThat(file.has("storage_filename")).isFalse();
+        assertThat(file.path("copies_wanted").asInt()).as("AM_COPIES_TEMPORARY default").isEqualTo(1);
+        assertThat(file.path("copies")).hasSize(1);
+        JsonNode copy = file.path("copies").get(0);
+        assertThat(copy.path("storage_element_id").asString()).isEqualTo(seId.toString());
+        assertThat(copy.path("status").asString()).isEqualTo("ok");
+        assertThat(Instant.parse(copy.path("verified_at").asString()))
+                .as("the SE hashed the bytes while storing them").isAfter(Instant.now().minusSeconds(60));
+        assertThat(jdbc.sql("SELECT count(*) FROM file_copies WHERE file_id = :id").param("id", fileId)
+                .query(Long.class).single()).isEqualTo(1);
         assertThat(writer.get("/api/v1/files/" + fileId).json()).isEqualTo(file);
 
         TestHttp.Response again = writer.postJson("/api/v1/files", json.writeValueAsString(registration));
@@ -82,6 +83,58 @@ class FileRegistryIT extends AdminApiTest {
         assertThat(plain.json().path("uploaded_by").asString()).isEqualTo(writerClientId);
         assertThat(plain.json().path("expires_at").isNull()).isTrue();
         assertThat(plain.json().path("tags").toString()).isEqualTo("[]");
+        assertThat(plain.json().path("copies_wanted").asInt()).as("AM_COPIES_PERMANENT default").isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM file_copies WHERE file_id = :id").param("id", fileId)
+                .query(Long.class).single()).as("the refused duplicate added no copy").isEqualTo(1);
+    }
+
+    @Test
+    void listsEveryFilesCopiesAndTheFileOutlivesTheSeItWasFirstStoredOn() {
+        UUID second = fakeStorageElement();
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            assertThat(writer.postJson("/api/v1/files", body(id, "permanent", null)).status()).isEqualTo(201);
+        }
+        // a second copy of two files, one of them corrupt, on the other SE (as the replication job / sync write them)
+        jdbc.sql("INSERT INTO file_copies (file_id, storage_element_id, status) VALUES (:a, :se, 'ok'), (:b, :se, 'corrupt')")
+                .param("a", ids.get(0)).param("b", ids.get(1)).param("se", second).update();
+
+        JsonNode page = writer.get("/api/v1/files?storage_element_id=" + second).json();
+        assertThat(page.path("total").asLong()).as("the filter finds files by their copies too").isEqualTo(2);
+        for (JsonNode item : page.path("items")) {
+            assertThat(item.path("copies")).hasSize(2);
+            assertThat(item.path("copies").get(0).path("storage_element_id").asString()).isEqualTo(seId.toString());
+            assertThat(item.path("copies").get(1).path("storage_element_id").asString()).isEqualTo(second.toString());
+            assertThat(item.path("copies").get(1).path("verified_at").isNull()).isTrue();
+            assertThat(item.path("copies_wanted").asInt()).isEqualTo(2);
+            assertThat(item.path("status").asString()).as("a corrupt copy leaves the file active").isEqualTo("active");
+        }
+        JsonNode third = writer.get("/api/v1/files/" + ids.get(2)).json();
+        assertThat(third.path("copies")).hasSize(1);
+
+        // removing the first SE from the registry keeps the files; their view names the first ok copy's SE
+        jdbc.sql("DELETE FROM storage_elements WHERE id = :id").param("id", seId).update();
+        JsonNode kept = writer.get("/api/v1/files/" + ids.get(0)).json();
+        assertThat(kept.path("storage_element_id").asString()).isEqualTo(second.toString());
+        assertThat(kept.path("copies")).hasSize(1);
+        JsonNode corruptOnly = writer.get("/api/v1/files/" + ids.get(1)).json();
+        assertThat(corruptOnly.path("storage_element_id").isNull()).as("no ok copy left").isTrue();
+        assertThat(corruptOnly.path("copies").get(0).path("status").asString()).isEqualTo("corrupt");
+        JsonNode noCopy = writer.get("/api/v1/files/" + ids.get(2)).json();
+        assertThat(noCopy.path("storage_element_id").isNull()).isTrue();
+        assertThat(noCopy.path("copies")).isEmpty();
+        assertThat(noCopy.path("status").asString()).isEqualTo("active");
+
+        // a file without any copy on a registered SE: changes are registry-only (the sync carries them to copies found later)
+        TestHttp.Response described = writer.putJson("/api/v1/files/" + ids.get(2), "{\"description\":\"kept\"}");
+        assertThat(described.status()).as(described.body()).isEqualTo(200);
+        assertThat(described.json().path("description").asString()).isEqualTo("kept");
+        assertThat(writer.delete("/api/v1/files/" + ids.get(2)).status()).isEqualTo(204);
+        assertThat(writer.get("/api/v1/files/" + ids.get(2)).json().path("status").asString()).isEqualTo("deleted");
+        assertThat(jdbc.sql("SELECT metadata_updated_at IS NOT NULL FROM files WHERE file_id = :id")
+                .param("id", ids.get(2)).query(Boolean.class).single()).isTrue();
     }
 
     @Test
@@ -145,6 +198,8 @@ class FileRegistryIT extends AdminApiTest {
         JsonNode unchanged = writer.get("/api/v1/files/" + fileId).json();
         assertThat(unchanged.path("status").asString()).isEqualTo("expired");
         assertThat(unchanged.path("description").isNull()).isTrue();
+        assertThat(jdbc.sql("SELECT metadata_updated_at IS NULL FROM files WHERE file_id = :id").param("id", fileId)
+                .query(Boolean.class).single()).as("a status correction is registry-only").isTrue();
     }
 
     @Test
@@ -161,6 +216,23 @@ class FileRegistryIT extends AdminApiTest {
         assertThat(schemas.path("FileSyncResult").path("properties").has("files_marked_deleted")).isTrue();
         assertThat(schemas.path("ModeChangeRequest").path("properties").has("target_mode")).isTrue();
         assertThat(schemas.path("FileRecord").path("properties").has("storage_filename")).isFalse();
+        assertThat(schemas.path("FileRecord").path("properties").has("copies_wanted")).isTrue();
+        assertThat(schemas.path("FileRecord").path("properties").has("copies")).isTrue();
+        assertThat(schemas.path("FileCopy").path("properties").has("verified_at")).isTrue();
+    }
+
+    /** An SE record whose URL does not answer. */
+    private UUID fakeStorageElement() {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO storage_elements (id, name, url, storage_id, mode, status)
+                        VALUES (:id, 'fake', :url, :storageId, 'edit', 'online')
+                        """)
+                .param("id", id)
+                .param("url", "https://127.0.0.1:" + ProcessRunner.freePort() + "/" + id)
+                .param("storageId", "fake-" + id)
+                .update();
+        return id;
     }
 
     private String body(UUID fileId, String retention, Integer ttlDays) {

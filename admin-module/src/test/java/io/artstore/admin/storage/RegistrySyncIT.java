@@ -32,6 +32,7 @@ import io.artstore.admin.support.StorageElementProcess;
 import io.artstore.kernel.client.storage.SeUpload;
 import io.artstore.kernel.client.storage.StorageElementClient;
 import io.artstore.testsupport.http.TestHttp;
+import io.artstore.testsupport.process.ProcessRunner;
 import io.artstore.testsupport.tls.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -233,7 +234,7 @@ class RegistrySyncIT extends AdminApiTest {
     @Test
     @Order(5)
     void oneSyncRestoresTheRegistryAfterDatabaseLoss() {
-        jdbc.sql("TRUNCATE files").update();
+        jdbc.sql("TRUNCATE files CASCADE").update();
         JsonNode result = sync(editId);
         assertThat(result.path("file_sync").path("files_on_se").asLong()).isEqualTo(12);
         assertThat(result.path("file_sync").path("files_added").asLong()).isEqualTo(12);
@@ -268,10 +269,13 @@ class RegistrySyncIT extends AdminApiTest {
         assertThat(result.path("files_on_se").asLong()).isEqualTo(11);
         assertThat(result.path("files_added").asLong()).isZero();
         assertThat(result.path("files_updated").asLong()).isEqualTo(2);
-        assertThat(result.path("files_marked_deleted").asLong()).isEqualTo(1);
+        assertThat(result.path("files_marked_deleted").asLong()).as("files have copies: never deleted by a sync").isZero();
         assertThat(fileStatus(deletedViaApi)).isEqualTo("deleted");
         assertThat(fileStatus(expiredOnDisk)).isEqualTo("expired");
-        assertThat(fileStatus(removedFromDisk)).isEqualTo("deleted");
+        // gone from the SE: only that copy is missing (the replication job restores it from another copy)
+        assertThat(fileStatus(removedFromDisk)).isEqualTo("active");
+        assertThat(copyStatus(removedFromDisk, editId)).isEqualTo("missing");
+        assertThat(copyStatus(deletedViaApi, editId)).isEqualTo("ok");
         assertRegistryEqualsListing(edit, editId, 11);
     }
 
@@ -288,9 +292,28 @@ class RegistrySyncIT extends AdminApiTest {
         assertThat(onSe.path("description").asString()).isEqualTo("new words");
         assertThat(onSe.path("tags").toString()).isEqualTo("[\"a\",\"b\"]");
 
+        assertThat(jdbc.sql("SELECT metadata_updated_at IS NOT NULL FROM files WHERE file_id = CAST(:id AS UUID)")
+                .param("id", id).query(Boolean.class).single()).isTrue();
+
+        // a second copy on an SE that is down: skipped while the edit SE takes the change
+        String down = UUID.randomUUID().toString();
+        jdbc.sql("""
+                        INSERT INTO storage_elements (id, name, url, storage_id, mode, status)
+                        VALUES (CAST(:id AS UUID), 'down', :url, :id, 'edit', 'online')
+                        """)
+                .param("id", down).param("url", "https://127.0.0.1:" + ProcessRunner.freePort()).update();
+        jdbc.sql("INSERT INTO file_copies (file_id, storage_element_id, status) VALUES (CAST(:f AS UUID), CAST(:se AS UUID), 'ok')")
+                .param("f", id).param("se", down).update();
+        TestHttp.Response partly = as(adminToken()).putJson("/api/v1/files/" + id, "{\"description\":\"one of two\"}");
+        assertThat(partly.status()).as(partly.body()).isEqualTo(200);
+        assertThat(partly.json().path("copies")).hasSize(2);
+        assertThat(edit.http(selfToken.accessToken()).get("/api/v1/files/" + id).json().path("description").asString())
+                .isEqualTo("one of two");
+
         assertThat(as(adminToken()).delete("/api/v1/files/" + id).status()).isEqualTo(204);
         assertThat(edit.http(selfToken.accessToken()).get("/api/v1/files/" + id).json().path("status").asString())
                 .isEqualTo("deleted");
+        jdbc.sql("DELETE FROM storage_elements WHERE id = CAST(:id AS UUID)").param("id", down).update();
         assertThat(fileStatus(id)).isEqualTo("deleted");
         assertThat(as(adminToken()).delete("/api/v1/files/" + id).status()).isEqualTo(204);
 
@@ -388,9 +411,17 @@ class RegistrySyncIT extends AdminApiTest {
     @Test
     @Order(10)
     void deleteLeavesTheSeFilesAndReRegisteringRestoresTheRows() {
+        List<String> rwFiles = rw.http(selfToken.accessToken()).get("/api/v1/files?limit=1000").json().path("items")
+                .findValuesAsString("file_id");
         assertThat(as(adminToken()).delete("/api/v1/storage-elements/" + rwId).status()).isEqualTo(204);
         assertThat(jdbc.sql("SELECT count(*) FROM files WHERE storage_element_id = CAST(:id AS UUID)")
                 .param("id", rwId).query(Long.class).single()).isZero();
+        // the files outlive the SE record (their copies on it are gone from the registry)
+        for (String file : rwFiles) {
+            JsonNode row = as(adminToken()).get("/api/v1/files/" + file).json();
+            assertThat(row.path("storage_element_id").isNull()).as(file).isTrue();
+            assertThat(row.path("copies")).isEmpty();
+        }
         assertThat(as(adminToken()).get("/api/v1/storage-elements/" + rwId).status()).isEqualTo(404);
         assertThat(rw.http(selfToken.accessToken()).get("/api/v1/files").json().path("total").asLong()).isEqualTo(9);
 
@@ -474,7 +505,7 @@ class RegistrySyncIT extends AdminApiTest {
     @Test
     @Order(13)
     void infoRefreshFullySyncsAnSeWhoseRowsAreMissing() {
-        jdbc.sql("TRUNCATE files").update();
+        jdbc.sql("TRUNCATE files CASCADE").update();
         SyncScheduler scheduler = new SyncScheduler(storageElements, registrySync, syncProperties);
         try {
             scheduler.refreshAll();
@@ -605,9 +636,13 @@ class RegistrySyncIT extends AdminApiTest {
                         .isEqualTo(normalize(field, file.path(field)));
             }
         }
+        for (String id : onSe) {
+            assertThat(rows.get(id).path("copies").findValuesAsString("storage_element_id")).as(id).contains(seId);
+        }
         List<String> extra = rows.keySet().stream().filter(id -> !onSe.contains(id))
-                .filter(id -> !"deleted".equals(rows.get(id).path("status").asString())).toList();
-        assertThat(extra).as("active registry rows the SE does not list").isEmpty();
+                .filter(id -> !"deleted".equals(rows.get(id).path("status").asString()))
+                .filter(id -> !"missing".equals(copyStatus(id, seId))).toList();
+        assertThat(extra).as("active registry rows the SE does not list (and whose copy there is not missing)").isEmpty();
     }
 
     private static String normalize(String field, JsonNode value) {
@@ -618,6 +653,14 @@ class RegistrySyncIT extends AdminApiTest {
             return Instant.parse(value.asString()).truncatedTo(ChronoUnit.MICROS).toString();
         }
         return value.toString();
+    }
+
+    private String copyStatus(String fileId, String seId) {
+        return jdbc.sql("""
+                        SELECT status FROM file_copies
+                        WHERE file_id = CAST(:f AS UUID) AND storage_element_id = CAST(:se AS UUID)
+                        """)
+                .param("f", fileId).param("se", seId).query(String.class).single();
     }
 
     private List<String> filesTable() {

@@ -40,10 +40,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The registry sync against a scripted storage element (listing pages of 7 files, so one sync
- * is many pages) on the real database: every row equal to the listing, counts, rows of files gone
- * marked deleted, the second pass when the listing grew or shrank while it was read, a page the
+ * is many pages) on the real database: every row equal to the listing, counts, copies of files
+ * gone marked missing (the files themselves kept), the second pass when the listing grew or shrank while it was read, a page the
  * database rejects, an SE failing in the middle of the listing. After each failure the pool has
- * every connection back and the next sync of the SE works.
+ * every connection back and the next sync of the SE works. Then copies: two SEs holding the same
+ * files, a file gone from one of them, the newest sidecar winning, a stale SE brought up to date,
+ * and the recovery of an emptied registry.
  */
 class RegistrySyncListingIT extends AdminApiTest {
 
@@ -64,7 +66,7 @@ class RegistrySyncListingIT extends AdminApiTest {
     SyncMetrics metrics;
 
     @Test
-    void manyPagesEqualTheListingAndFilesGoneAreMarkedDeleted() {
+    void manyPagesEqualTheListingAndCopiesOfFilesGoneAreMarkedMissing() {
         ScriptedSe se = new ScriptedSe(files(100));
         RegistrySync sync = registrySync(se);
 
@@ -84,6 +86,7 @@ class RegistrySyncListingIT extends AdminApiTest {
         se.files.addAll(files(3));
         SyncReport second = sync.sync(se.id);
         assertCounts(second, 98, 3, 10, 5);
+        assertThat(second.filesMarkedDeleted()).as("files are never deleted because a copy vanished").isZero();
         assertRegistryEqualsListing(se, gone);
 
         SyncReport quiet = sync.sync(se.id);
@@ -119,9 +122,8 @@ class RegistrySyncListingIT extends AdminApiTest {
         List<SeFileMetadata> removed = List.copyOf(se.files.subList(0, 7));
         SyncReport report = syncChangingBehindTheReader(se, sync, () -> se.files.subList(0, 7).clear());
         assertCounts(report, 53, 0, 0, 0);
-        // the removed files were seen by this run: the next one marks them
-        assertThat(sync.sync(se.id).filesMarkedDeleted())
-                .isEqualTo(removed.stream().filter(file -> !"deleted".equals(file.status())).count());
+        // the removed files were seen by this run: the next one marks their copies missing
+        assertThat(sync.sync(se.id).copiesMarkedMissing()).isEqualTo(removed.size());
         assertRegistryEqualsListing(se, removed);
         assertPoolIdle();
     }
@@ -143,19 +145,19 @@ class RegistrySyncListingIT extends AdminApiTest {
 
             assertThatThrownBy(() -> sync.sync(se.id)).as("poisoned file " + poisoned)
                     .hasStackTraceContaining("files_status_check");
-            assertThat(rows(se.id)).as("the failed page rolled back, nothing marked deleted").isEqualTo(rowsBefore);
+            assertThat(rows(se.id)).as("the failed page rolled back, nothing marked missing").isEqualTo(rowsBefore);
             assertThat(storageElements.findById(se.id).orElseThrow().lastFileSyncAt()).isEqualTo(lastSync);
             assertPoolIdle();
 
             se.files.set(poisoned, status(se.files.get(poisoned), "active"));
             SyncReport next = sync.sync(se.id);
             List<SeFileMetadata> gone = before.subList(50, 70);
-            long markedDeleted = gone.stream().filter(file -> !"deleted".equals(file.status())).count();
-            assertCounts(next, 50, 0, 1, markedDeleted);
+            assertCounts(next, 50, 0, 1, gone.size());
             assertRegistryEqualsListing(se, gone);
             se.files.addAll(gone);
             SyncReport restored = sync.sync(se.id);
-            assertThat(restored.filesUpdated()).as("back from deleted").isEqualTo(markedDeleted);
+            assertThat(restored.filesUpdated()).as("the files were kept, only their copies missing").isZero();
+            assertRegistryEqualsListing(se, List.of());
             lastSync = restored.storageElement().lastFileSyncAt();
         }
         assertPoolIdle();
@@ -178,15 +180,156 @@ class RegistrySyncListingIT extends AdminApiTest {
         assertThatThrownBy(() -> sync.sync(se.id)).isInstanceOfSatisfying(ApiException.class,
                 ex -> assertThat(ex.code()).isEqualTo(ErrorCode.SE_UNAVAILABLE));
         assertThat(storageElements.findById(se.id).orElseThrow().status()).isEqualTo(StorageElementStatus.OFFLINE.value());
-        assertThat(rows(se.id)).as("nothing marked deleted").isEqualTo(rowsBefore);
+        assertThat(rows(se.id)).as("nothing marked missing").isEqualTo(rowsBefore);
         assertPoolIdle();
 
         se.beforeListing = offset -> { };
         SyncReport next = sync.sync(se.id);
-        assertCounts(next, 45, 0, 0, gone.stream().filter(f -> !"deleted".equals(f.status())).count());
+        assertCounts(next, 45, 0, 0, gone.size());
         assertThat(next.storageElement().status()).isEqualTo(StorageElementStatus.ONLINE.value());
         assertRegistryEqualsListing(se, gone);
         assertPoolIdle();
+    }
+
+    @Test
+    void twoSesHoldingTheSameFilesGiveOneFileWithTwoCopiesAndAFileGoneFromOneMarksOnlyThatCopy() {
+        List<SeFileMetadata> shared = files(20).stream().map(f -> sidecar(f, T0, f.description(), "active", null)).toList();
+        ScriptedSe a = new ScriptedSe(shared);
+        ScriptedSe b = new ScriptedSe(shared);
+        b.files.set(3, sidecar(shared.get(3), T0, shared.get(3).description(), "active", "corrupt"));
+        RegistrySync syncA = registrySync(a);
+        RegistrySync syncB = registrySync(b);
+        a.lastScrubAt = T0.plusSeconds(3);
+
+        assertCounts(syncA.sync(a.id), 20, 20, 0, 0);
+        assertThat(jdbc.sql("SELECT last_scrub_at FROM storage_elements WHERE id = :id").param("id", a.id)
+                .query(java.time.OffsetDateTime.class).single().toInstant()).as("from the SE's info")
+                .isEqualTo(T0.plusSeconds(3));
+        assertCounts(syncB.sync(b.id), 20, 0, 0, 0);
+        for (SeFileMetadata file : shared) {
+            assertThat(copiesOf(file.fileId())).as("copies of " + file.fileId())
+                    .containsOnlyKeys(a.id, b.id);
+        }
+        assertThat(copiesOf(shared.get(3).fileId())).containsEntry(a.id, "ok").containsEntry(b.id, "corrupt");
+        assertThat(jdbc.sql("SELECT count(*) FROM files WHERE storage_element_id = :a").param("a", a.id)
+                .query(Long.class).single()).as("the first SE synced stays the file's first SE").isEqualTo(20);
+
+        SeFileMetadata gone = b.files.remove(7);
+        SyncReport report = syncB.sync(b.id);
+        assertThat(report.copiesMarkedMissing()).isEqualTo(1);
+        assertThat(copiesOf(gone.fileId())).containsEntry(a.id, "ok").containsEntry(b.id, "missing");
+        assertThat(fileStatus(gone.fileId())).as("the file itself is kept").isEqualTo("active");
+        assertThat(syncA.sync(a.id).copiesMarkedMissing()).isZero();
+
+        b.files.add(gone);
+        b.files.set(3, shared.get(3));
+        assertThat(syncB.sync(b.id).copiesMarkedMissing()).isZero();
+        assertThat(copiesOf(gone.fileId())).as("found again").containsEntry(b.id, "ok");
+        assertThat(copiesOf(shared.get(3).fileId())).as("replaced by a good copy").containsEntry(b.id, "ok");
+
+        // database loss: an emptied registry synced from both SEs gets every file once and both copies
+        jdbc.sql("DELETE FROM files WHERE file_id = ANY(:ids)")
+                .param("ids", shared.stream().map(SeFileMetadata::fileId).toArray(UUID[]::new)).update();
+        assertCounts(syncB.sync(b.id), 20, 20, 0, 0);
+        assertCounts(syncA.sync(a.id), 20, 0, 0, 0);
+        for (SeFileMetadata file : shared) {
+            assertThat(copiesOf(file.fileId())).containsEntry(a.id, "ok").containsEntry(b.id, "ok");
+        }
+        assertPoolIdle();
+    }
+
+    @Test
+    void theNewestSidecarWinsAndAStaleSeIsBroughtUpToDate() {
+        SeFileMetadata original = sidecar(files(1).getFirst(), T0, "first", "active", null);
+        ScriptedSe a = new ScriptedSe(List.of(original));
+        ScriptedSe b = new ScriptedSe(List.of(original));
+        RegistrySync syncA = registrySync(a);
+        RegistrySync syncB = registrySync(b);
+        syncA.sync(a.id);
+        syncB.sync(b.id);
+        UUID id = original.fileId();
+
+        // edited on A (while the registry did not see it): A's newer sidecar wins, B is brought up to date
+        a.files.set(0, sidecar(original, T0.plusSeconds(60), "edited on A", "active", null));
+        assertThat(syncA.sync(a.id).filesUpdated()).isEqualTo(1);
+        assertThat(description(id)).isEqualTo("edited on A");
+        SyncReport staleB = syncB.sync(b.id);
+        assertThat(staleB.staleCopiesUpdated()).isEqualTo(1);
+        assertThat(b.files.getFirst().description()).isEqualTo("edited on A");
+        assertThat(b.updates).containsExactly(id);
+        assertThat(description(id)).as("B's older sidecar did not win").isEqualTo("edited on A");
+
+        // B's sidecar is now newer (its PATCH set updated_at) with the same metadata: nothing else to do
+        SyncReport quiet = syncA.sync(a.id);
+        assertThat(quiet.staleCopiesUpdated()).isZero();
+        assertThat(syncB.sync(b.id).staleCopiesUpdated()).isZero();
+
+        // an old sidecar on A (restored from a backup, say) loses and is corrected
+        a.files.set(0, sidecar(original, T0, "stale", "active", null));
+        assertThat(syncA.sync(a.id).staleCopiesUpdated()).isEqualTo(1);
+        assertThat(description(id)).isEqualTo("edited on A");
+        assertThat(a.files.getFirst().description()).isEqualTo("edited on A");
+
+        // deleted in the registry while B was down: B's copy is deleted by its next sync
+        jdbc.sql("UPDATE files SET status = 'deleted', metadata_updated_at = now() + interval '1 hour' WHERE file_id = :id")
+                .param("id", id).update();
+        SyncReport deleteB = syncB.sync(b.id);
+        assertThat(deleteB.staleCopiesUpdated()).isEqualTo(1);
+        assertThat(b.deletes).containsExactly(id);
+        assertThat(b.files.getFirst().status()).isEqualTo("deleted");
+        assertThat(fileStatus(id)).isEqualTo("deleted");
+        assertThat(syncB.sync(b.id).staleCopiesUpdated()).as("a deleted sidecar is left alone").isZero();
+
+        // an SE that refuses is counted and retried next time, the sync itself succeeds
+        a.refuse = true;
+        SyncReport refused = syncA.sync(a.id);
+        assertThat(refused.staleCopiesFailed()).isEqualTo(1);
+        assertPoolIdle();
+    }
+
+    @Test
+    void aDeletedOrExpiredSidecarThatIsNewestWinsButACopyVanishingNeverDeletesTheFile() {
+        SeFileMetadata original = sidecar(files(1).getFirst(), T0, "doc", "active", null);
+        ScriptedSe a = new ScriptedSe(List.of(original));
+        ScriptedSe b = new ScriptedSe(List.of(original));
+        RegistrySync syncA = registrySync(a);
+        RegistrySync syncB = registrySync(b);
+        syncA.sync(a.id);
+        syncB.sync(b.id);
+        a.files.clear();
+        syncA.sync(a.id);
+        assertThat(fileStatus(original.fileId())).isEqualTo("active");
+        b.files.set(0, sidecar(original, T0.plusSeconds(5), "doc", "expired", null));
+        syncB.sync(b.id);
+        assertThat(fileStatus(original.fileId())).as("the SE's GC expired it: newest wins").isEqualTo("expired");
+        assertThat(b.updates).isEmpty();
+        assertPoolIdle();
+    }
+
+    private static final Instant T0 = Instant.parse("2026-02-01T00:00:00Z");
+
+    private static SeFileMetadata sidecar(SeFileMetadata f, Instant updatedAt, String description, String status,
+                                          String copyStatus) {
+        return new SeFileMetadata(f.fileId(), f.originalFilename(), f.contentType(), f.size(), f.checksum(),
+                f.uploadedBy(), f.uploadedAt(), description, f.tags(), status, f.retentionPolicy(), f.ttlDays(),
+                f.expiresAt(), copyStatus, null, updatedAt);
+    }
+
+    private Map<UUID, String> copiesOf(UUID fileId) {
+        Map<UUID, String> copies = new HashMap<>();
+        jdbc.sql("SELECT storage_element_id, status FROM file_copies WHERE file_id = :id").param("id", fileId)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                        copies.put(rs.getObject("storage_element_id", UUID.class), rs.getString("status")));
+        return copies;
+    }
+
+    private String fileStatus(UUID fileId) {
+        return jdbc.sql("SELECT status FROM files WHERE file_id = :id").param("id", fileId).query(String.class).single();
+    }
+
+    private String description(UUID fileId) {
+        return jdbc.sql("SELECT description FROM files WHERE file_id = :id").param("id", fileId)
+                .query(String.class).single();
     }
 
     // ----------------------------------------------------------------------------------------
@@ -229,29 +372,49 @@ class RegistrySyncListingIT extends AdminApiTest {
         return both;
     }
 
-    private static void assertCounts(SyncReport report, long onSe, long added, long updated, long markedDeleted) {
-        assertThat(List.of(report.filesOnSe(), report.filesAdded(), report.filesUpdated(), report.filesMarkedDeleted()))
-                .as("files on the SE, added, updated, marked deleted")
-                .containsExactly(onSe, added, updated, markedDeleted);
+    private static void assertCounts(SyncReport report, long onSe, long added, long updated, long copiesMissing) {
+        assertThat(List.of(report.filesOnSe(), report.filesAdded(), report.filesUpdated(), report.copiesMarkedMissing()))
+                .as("files on the SE, added, updated, copies marked missing")
+                .containsExactly(onSe, added, updated, copiesMissing);
+        assertThat(report.filesMarkedDeleted()).isZero();
     }
 
-    /** Every listed file has a row with its fields; the rows of {@code gone} are deleted; there are no others. */
+    /**
+     * Every listed file has a row with its fields and an ok copy on the SE; the rows of
+     * {@code gone} are kept unchanged with their copy missing; there are no others.
+     */
     private void assertRegistryEqualsListing(ScriptedSe se, List<SeFileMetadata> gone) {
         Map<UUID, SeFileMetadata> rows = new HashMap<>();
         jdbc.sql("SELECT * FROM files WHERE storage_element_id = :se").param("se", se.id)
                 .query((rs, n) -> metadata(rs)).list()
                 .forEach(row -> rows.put(row.fileId(), row));
+        Map<UUID, String> copies = copies(se.id);
         for (SeFileMetadata file : gone) {
-            assertThat(rows.remove(file.fileId())).as("row of " + file.fileId()).isNotNull()
-                    .extracting(SeFileMetadata::status).isEqualTo("deleted");
+            assertThat(rows.remove(file.fileId())).as("row of " + file.fileId()).isEqualTo(file);
+            assertThat(copies.remove(file.fileId())).as("copy of " + file.fileId()).isEqualTo("missing");
         }
         assertThat(rows.values()).containsExactlyInAnyOrderElementsOf(se.files);
+        assertThat(copies.keySet()).containsExactlyInAnyOrderElementsOf(se.files.stream().map(SeFileMetadata::fileId).toList());
+        assertThat(copies.values()).containsOnly("ok");
     }
 
-    /** The SE's registry rows, every column. */
+    /** The SE's copies: file id to status. */
+    private Map<UUID, String> copies(UUID se) {
+        Map<UUID, String> copies = new HashMap<>();
+        jdbc.sql("SELECT file_id, status FROM file_copies WHERE storage_element_id = :se").param("se", se)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                        copies.put(rs.getObject("file_id", UUID.class), rs.getString("status")));
+        return copies;
+    }
+
+    /** The SE's registry rows and copies, every column. */
     private List<String> rows(UUID se) {
-        return jdbc.sql("SELECT to_jsonb(f)::text FROM files f WHERE storage_element_id = :se ORDER BY file_id")
-                .param("se", se).query(String.class).list();
+        List<String> rows = new ArrayList<>(jdbc.sql(
+                        "SELECT to_jsonb(f)::text FROM files f WHERE storage_element_id = :se ORDER BY file_id")
+                .param("se", se).query(String.class).list());
+        rows.addAll(jdbc.sql("SELECT to_jsonb(c)::text FROM file_copies c WHERE storage_element_id = :se ORDER BY file_id")
+                .param("se", se).query(String.class).list());
+        return rows;
     }
 
     private static SeFileMetadata metadata(ResultSet rs) throws SQLException {
@@ -326,6 +489,10 @@ class RegistrySyncListingIT extends AdminApiTest {
         final String url = "https://scripted-" + id + ".invalid";
         final List<SeFileMetadata> files;
         final List<Integer> requestedOffsets = new CopyOnWriteArrayList<>();
+        final List<UUID> updates = new CopyOnWriteArrayList<>();
+        final List<UUID> deletes = new CopyOnWriteArrayList<>();
+        volatile boolean refuse;
+        volatile Instant lastScrubAt;
         volatile IntConsumer beforeListing = offset -> { };
 
         ScriptedSe(List<SeFileMetadata> files) {
@@ -339,7 +506,7 @@ class RegistrySyncListingIT extends AdminApiTest {
         @Override
         public SeStorageInfo info(String url) {
             return new SeStorageInfo("se-" + id, "edit", "online", "test", new SeStorageInfo.Capacity(1000, 10, 990),
-                    null, null, List.of(), null);
+                    null, null, List.of(), lastScrubAt);
         }
 
         @Override
@@ -350,6 +517,47 @@ class RegistrySyncListingIT extends AdminApiTest {
             int from = Math.min(offset, now.size());
             int to = Math.min(offset + limit, now.size());
             return new Page<>(now.subList(from, to), now.size(), limit, offset, to < now.size(), false);
+        }
+
+        /** As an SE does: the sidecar changes and its updated_at becomes now. */
+        @Override
+        @SuppressWarnings("unchecked")
+        public SeFileMetadata updateMetadata(String url, UUID fileId, Map<String, Object> changes) {
+            if (refuse) {
+                throw new ApiException(ErrorCode.SE_UNAVAILABLE, "storage element down");
+            }
+            updates.add(fileId);
+            return change(fileId, f -> sidecar(f, clock.instant(), (String) changes.get("description"), f.status(),
+                    f.copyStatus()), (List<String>) changes.get("tags"));
+        }
+
+        @Override
+        public void delete(String url, UUID fileId) {
+            if (refuse) {
+                throw new ApiException(ErrorCode.SE_UNAVAILABLE, "storage element down");
+            }
+            deletes.add(fileId);
+            change(fileId, f -> sidecar(f, clock.instant(), f.description(), "deleted", f.copyStatus()), null);
+        }
+
+        private SeFileMetadata change(UUID fileId, java.util.function.UnaryOperator<SeFileMetadata> change,
+                                      List<String> tags) {
+            for (int i = 0; i < files.size(); i++) {
+                SeFileMetadata f = files.get(i);
+                if (f.fileId().equals(fileId)) {
+                    SeFileMetadata changed = change.apply(f);
+                    if (tags != null) {
+                        changed = new SeFileMetadata(changed.fileId(), changed.originalFilename(),
+                                changed.contentType(), changed.size(), changed.checksum(), changed.uploadedBy(),
+                                changed.uploadedAt(), changed.description(), tags, changed.status(),
+                                changed.retentionPolicy(), changed.ttlDays(), changed.expiresAt(),
+                                changed.copyStatus(), changed.verifiedAt(), changed.updatedAt());
+                    }
+                    files.set(i, changed);
+                    return changed;
+                }
+            }
+            throw new IllegalStateException("no file " + fileId);
         }
     }
 }

@@ -29,7 +29,7 @@ class StagingCopyIT {
 
     private static final String COLUMNS = """
             file_id, original_filename, content_type, size, checksum, uploaded_by, uploaded_at, description, tags,
-            status, retention_policy, ttl_days, expires_at""";
+            status, retention_policy, ttl_days, expires_at, copy_status, verified_at, updated_at""";
 
     @Test
     void copiedRowsEqualInsertedRows() throws SQLException {
@@ -46,10 +46,12 @@ class StagingCopyIT {
             try (ResultSet rs = statement.executeQuery("""
                     SELECT count(*) FROM sync_page p JOIN expected e ON e.file_id = p.file_id
                     WHERE (p.original_filename, p.content_type, p.size, p.checksum, p.uploaded_by, p.uploaded_at,
-                           p.description, p.tags, p.status, p.retention_policy, p.ttl_days, p.expires_at)
+                           p.description, p.tags, p.status, p.retention_policy, p.ttl_days, p.expires_at,
+                           p.copy_status, p.verified_at, p.updated_at)
                           IS NOT DISTINCT FROM
                           (e.original_filename, e.content_type, e.size, e.checksum, e.uploaded_by, e.uploaded_at,
-                           e.description, e.tags, e.status, e.retention_policy, e.ttl_days, e.expires_at)
+                           e.description, e.tags, e.status, e.retention_policy, e.ttl_days, e.expires_at,
+                           e.copy_status, e.verified_at, e.updated_at)
                     """)) {
                 rs.next();
                 assertThat(rs.getLong(1)).isEqualTo(files.size());
@@ -64,12 +66,13 @@ class StagingCopyIT {
         Instant at = Instant.parse("2025-03-04T05:06:07.123456Z");
         List<SeFileMetadata> files = new ArrayList<>();
         files.add(new SeFileMetadata(UUID.randomUUID(), "tab\there\nnew\\line\r.txt", "text/plain", 10, "c1",
-                "alice", at, "desc with \\N and \\t literally", List.of("plain"), "active", "permanent", null, null, null, null, null));
+                "alice", at, "desc with \\N and \\t literally", List.of("plain"), "active", "permanent", null, null, "corrupt",
+                at.plusSeconds(60), at.plusNanos(1_500)));
         files.add(new SeFileMetadata(UUID.randomUUID(), "Отчёт \"годовой\" 'x' ü 😀.pdf", "application/pdf", 0,
                 "c2", "bob", at.plusNanos(500), null, Arrays.asList("a,b", "{c}", "say \"hi\"", "back\\slash", "NULL",
                 "", null, "日本"), "expired", "temporary", 30, at.plusNanos(1_499), null, null, null));
         files.add(new SeFileMetadata(UUID.randomUUID(), null, null, -1, null, null, at.plusNanos(999_999_999),
-                "", null, "deleted", "temporary", 365, Instant.parse("2026-12-31T23:59:59.9999995Z"), null, null, null));
+                "", null, "deleted", "temporary", 365, Instant.parse("2026-12-31T23:59:59.9999995Z"), "ok", null, at));
         files.add(new SeFileMetadata(UUID.randomUUID(), "\\", "a\tb", Long.MAX_VALUE, "\n", "\\\\N", at, "\\",
                 List.of("\\", "\"", "\t", ","), "active", "permanent", 1, null, null, null, null));
         return files;
@@ -78,7 +81,7 @@ class StagingCopyIT {
     /** The former staging: one parameterised INSERT per file, bound like the sync did. */
     private static void insert(Connection connection, List<SeFileMetadata> files) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO expected (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO expected (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (SeFileMetadata file : files) {
                 ps.setObject(1, file.fileId());
                 ps.setString(2, file.originalFilename() == null ? "" : file.originalFilename());
@@ -94,6 +97,9 @@ class StagingCopyIT {
                 ps.setString(11, file.retentionPolicy());
                 ps.setObject(12, file.ttlDays(), Types.INTEGER);
                 ps.setObject(13, file.expiresAt() == null ? null : file.expiresAt().atOffset(ZoneOffset.UTC));
+                ps.setString(14, file.copyStatus());
+                ps.setObject(15, file.verifiedAt() == null ? null : file.verifiedAt().atOffset(ZoneOffset.UTC));
+                ps.setObject(16, file.updatedAt() == null ? null : file.updatedAt().atOffset(ZoneOffset.UTC));
                 ps.executeUpdate();
             }
         }

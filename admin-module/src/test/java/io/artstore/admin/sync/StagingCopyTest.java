@@ -23,7 +23,7 @@ class StagingCopyTest {
         assertThat(StagingCopy.encode(List.of(file))).isEqualTo(String.join("\t",
                 ID.toString(), "a\\tb\\nc\\\\d\\re \"q\" 'x' ü.txt", "text/plain", "12", "ab12", "alice",
                 "2025-03-04 05:06:07.123456+00", "line 1\\nline 2\\\\N", "{\"x\"}", "active", "permanent", "\\N",
-                "\\N") + "\n");
+                "\\N", "\\N", "\\N", "\\N") + "\n");
     }
 
     @Test
@@ -43,7 +43,7 @@ class StagingCopyTest {
                 Instant.parse("2026-01-01T00:00:00Z"), null, null, null);
         assertThat(StagingCopy.encode(List.of(file))).isEqualTo(String.join("\t",
                 "\\N", "", "application/octet-stream", "0", "", "unknown", "\\N", "\\N", "{}", "\\N", "\\N", "7",
-                "2026-01-01 00:00:00.000000+00") + "\n");
+                "2026-01-01 00:00:00.000000+00", "\\N", "\\N", "\\N") + "\n");
     }
 
     @Test
