@@ -322,6 +322,19 @@ class ReplicationIT extends AdminApiTest {
         assertThat(http().get("/api/v1/replication/status").status()).isEqualTo(401);
     }
 
+    @Test
+    void theEndpointsAreDocumented() {
+        TestHttp.Response docs = http().get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/replication/run", "/api/v1/replication/status",
+                "/api/v1/storage-elements/{id}/drain");
+        JsonNode schemas = docs.json().path("components").path("schemas");
+        assertThat(schemas.path("ReplicationStatus").path("properties").has("files_without_healthy_copy")).isTrue();
+        assertThat(schemas.path("ReplicationPassReport").path("properties").has("bytes_copied")).isTrue();
+        assertThat(schemas.path("StorageElement").path("properties").has("drain_requested_at")).isTrue();
+        assertThat(docs.json().path("paths").path("/api/v1/storage-elements/{id}").has("patch")).isTrue();
+    }
+
     /** Runs passes until one claims nothing; returns the copies made. */
     private static long drain(ReplicationJob job) {
         long made = 0;
