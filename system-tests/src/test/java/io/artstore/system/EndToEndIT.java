@@ -104,7 +104,7 @@ class EndToEndIT {
         Map<String, JsonNode> before = registry(admin);
         try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
              Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE files");
+            statement.execute("TRUNCATE files CASCADE");
         }
         assertThat(admin.get("/api/v1/files?limit=1").json().path("total").asLong()).isZero();
         StackSupport.sync(admin, editId);

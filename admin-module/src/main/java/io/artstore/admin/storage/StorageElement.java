@@ -6,6 +6,10 @@ import java.util.UUID;
 /**
  * A row of {@code storage_elements}: a registered storage element and what it last reported.
  * The {@code filesystem*} fields are null for SEs that do not report them.
+ *
+ * @param site             the site label set on the registry (null: the SE is its own site, see {@link #effectiveSite()})
+ * @param drainRequestedAt set while the SE is being drained: its copies no longer count toward wanted copies
+ * @param lastScrubAt      when the SE's last complete scrub pass finished (null: never or unknown)
  */
 public record StorageElement(
         UUID id,
@@ -23,5 +27,17 @@ public record StorageElement(
         Instant lastSyncAt,
         Instant lastFileSyncAt,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String site,
+        Instant drainRequestedAt,
+        Instant lastScrubAt) {
+
+    /** The site copies are spread over: the label, else the SE's registry id as text. */
+    public String effectiveSite() {
+        return site != null ? site : id.toString();
+    }
+
+    public boolean draining() {
+        return drainRequestedAt != null;
+    }
 }

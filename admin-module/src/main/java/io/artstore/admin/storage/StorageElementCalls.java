@@ -1,8 +1,10 @@
 package io.artstore.admin.storage;
 
+import java.io.InputStream;
 import java.util.Map;
 import java.util.UUID;
 
+import io.artstore.kernel.client.storage.SeDownload;
 import io.artstore.kernel.client.storage.SeFileMetadata;
 import io.artstore.kernel.client.storage.SeModeTransition;
 import io.artstore.kernel.client.storage.SeStorageInfo;
@@ -10,6 +12,7 @@ import io.artstore.kernel.client.storage.StorageElementClient;
 import io.artstore.kernel.client.storage.StorageElementException;
 import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.paging.Page;
+import org.springframework.http.HttpHeaders;
 import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Component;
 
@@ -53,5 +56,18 @@ public class StorageElementCalls {
 
     public void delete(String url, UUID fileId) {
         client.delete(url, fileId);
+    }
+
+    /**
+     * Opens a download of the whole file (the caller closes it); not retried: the replication job
+     * retries the whole copy on its next pass.
+     */
+    public SeDownload download(String url, UUID fileId) {
+        return client.download(url, fileId, new HttpHeaders());
+    }
+
+    /** Streams a copy to the SE ({@code POST /api/v1/files/{id}/copy}); the SE verifies the checksum. */
+    public SeFileMetadata storeCopy(String url, SeFileMetadata original, InputStream content) {
+        return client.storeCopy(url, original, content);
     }
 }

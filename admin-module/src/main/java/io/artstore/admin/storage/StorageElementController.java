@@ -24,9 +24,9 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -71,7 +71,7 @@ public class StorageElementController {
     @ApiResponse(responseCode = "502", description = "SE unreachable (SE_UNAVAILABLE)",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public StorageElementDtos.View register(@Valid @RequestBody StorageElementDtos.Create request) {
-        return StorageElementDtos.View.of(service.register(request));
+        return service.view(service.register(request));
     }
 
     @GetMapping
@@ -87,7 +87,7 @@ public class StorageElementController {
             @RequestParam(required = false) String mode,
             @Parameter(description = "Filter by status", schema = @Schema(implementation = StorageElementStatus.class))
             @RequestParam(required = false) String status) {
-        return service.list(mode, status, page).map(StorageElementDtos.View::of);
+        return service.list(mode, status, page).map(service::view);
     }
 
     @GetMapping("/{id}")
@@ -97,14 +97,15 @@ public class StorageElementController {
     @ApiResponse(responseCode = "404", description = "No such storage element",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public StorageElementDtos.View get(@PathVariable UUID id) {
-        return StorageElementDtos.View.of(service.get(id));
+        return service.view(service.get(id));
     }
 
-    @PutMapping("/{id}")
+    @RequestMapping(path = "/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH})
     @RequiresScope(Scopes.STORAGE_WRITE)
     @Operation(summary = "Update a storage element",
-            description = "Changes name and/or URL. A new URL must reach the same SE (same storage_id). Mode, status "
-                    + "and capacity come from the SE through sync.")
+            description = "Changes name, URL and/or site label (PUT and PATCH alike: only the fields given change). "
+                    + "A new URL must reach the same SE (same storage_id). Mode, status and capacity come from the SE "
+                    + "through sync.")
     @ApiResponse(responseCode = "200", description = "Updated")
     @ApiResponse(responseCode = "400", description = "Invalid request, or the URL reaches another SE",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -115,7 +116,33 @@ public class StorageElementController {
     @ApiResponse(responseCode = "502", description = "The new URL does not answer",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public StorageElementDtos.View update(@PathVariable UUID id, @Valid @RequestBody StorageElementDtos.Update request) {
-        return StorageElementDtos.View.of(service.update(id, request));
+        return service.view(service.update(id, request));
+    }
+
+    @PostMapping("/{id}/drain")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @RequiresScope(Scopes.STORAGE_WRITE)
+    @Operation(summary = "Drain a storage element",
+            description = "The SE's copies stop counting toward the files' wanted copies, so the replication job "
+                    + "copies every file it holds to other SEs. The view's drain.files_remaining reaches 0 when "
+                    + "removing the SE from the registry leaves no file below its wanted copies. The SE itself is "
+                    + "not changed. Requesting a drain already running changes nothing.")
+    @ApiResponse(responseCode = "202", description = "Drain requested; the SE view with its drain progress")
+    @ApiResponse(responseCode = "404", description = "No such storage element",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public StorageElementDtos.View drain(@PathVariable UUID id) {
+        return service.view(service.startDrain(id));
+    }
+
+    @DeleteMapping("/{id}/drain")
+    @RequiresScope(Scopes.STORAGE_WRITE)
+    @Operation(summary = "Cancel the drain of a storage element",
+            description = "Its copies count again; copies already made elsewhere stay. No drain running: no change.")
+    @ApiResponse(responseCode = "200", description = "Drain cancelled; the SE view")
+    @ApiResponse(responseCode = "404", description = "No such storage element",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public StorageElementDtos.View cancelDrain(@PathVariable UUID id) {
+        return service.view(service.cancelDrain(id));
     }
 
     @DeleteMapping("/{id}")

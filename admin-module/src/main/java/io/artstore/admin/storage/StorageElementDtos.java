@@ -42,30 +42,56 @@ public final class StorageElementDtos {
             @Schema(description = "Last successful info refresh (mode, status, capacity)", nullable = true) Instant lastSyncAt,
             @Schema(description = "Last completed file-registry sync", nullable = true) Instant lastFileSyncAt,
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt,
+            @Schema(description = "Site label copies of a file are spread over: the label set on the registry, else "
+                    + "the SE's id as text", example = "a") String site,
+            @Schema(description = "Set while the SE is being drained (its files copied elsewhere); its copies do not "
+                    + "count toward a file's wanted copies", nullable = true) Instant drainRequestedAt,
+            @Schema(description = "When the SE's last complete scrub (fixity) pass finished", nullable = true)
+            Instant lastScrubAt,
+            @Schema(description = "Drain progress while the SE is being drained, null otherwise", nullable = true)
+            Drain drain) {
 
         public static View of(StorageElement se) {
+            return of(se, null);
+        }
+
+        public static View of(StorageElement se, Drain drain) {
             return new View(se.id(), se.name(), se.url(), se.storageId(), se.mode(), se.status(), se.capacityBytes(),
                     se.usedBytes(), se.availableBytes(), se.filesystemId(), se.filesystemTotalBytes(),
-                    se.filesystemAvailableBytes(), se.lastSyncAt(), se.lastFileSyncAt(), se.createdAt(), se.updatedAt());
+                    se.filesystemAvailableBytes(), se.lastSyncAt(), se.lastFileSyncAt(), se.createdAt(), se.updatedAt(),
+                    se.effectiveSite(), se.drainRequestedAt(), se.lastScrubAt(), se.draining() ? drain : null);
         }
+    }
+
+    @Schema(name = "StorageElementDrain", description = "Progress of a drain")
+    public record Drain(
+            @Schema(description = "Active files with an ok copy on this SE") long filesTotal,
+            @Schema(description = "Of those, files that do not yet have their wanted ok copies on other, not "
+                    + "draining SEs; 0 = the SE can be removed without leaving a file below its wanted copies")
+            long filesRemaining) {
     }
 
     @Schema(name = "StorageElementCreate")
     public record Create(
             @Schema(description = "Human-readable name", example = "Moscow SE 01") @NotBlank @Size(max = 100) String name,
             @Schema(description = "Base URL of the SE (http or https); its /api/v1/info is called",
-                    example = "https://se-01.example.org:8010") @NotBlank @Size(max = 2000) String url) {
+                    example = "https://se-01.example.org:8010") @NotBlank @Size(max = 2000) String url,
+            @Schema(description = "Site label (1..100 characters); copies of a file go to distinct sites where "
+                    + "enough exist. Default: the SE is its own site", example = "a", nullable = true)
+            @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String site) {
     }
 
     @Schema(name = "StorageElementUpdate", description = "Fields to change; at least one")
     public record Update(
             @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
             @Schema(description = "New base URL; it must reach the same SE (same storage_id)")
-            @Size(min = 1, max = 2000) String url) {
+            @Size(min = 1, max = 2000) String url,
+            @Schema(description = "New site label (1..100 characters)", example = "b")
+            @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String site) {
 
         boolean empty() {
-            return name == null && url == null;
+            return name == null && url == null && site == null;
         }
     }
 

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.artstore.kernel.contract.CopyStatus;
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.RetentionPolicy;
 import io.artstore.kernel.contract.StorageElementStatus;
 import io.artstore.kernel.contract.StorageMode;
 
@@ -85,10 +88,10 @@ public class StorageElementRepository {
                         INSERT INTO storage_elements (id, name, url, storage_id, mode, status, capacity_bytes, used_bytes,
                                                       available_bytes, filesystem_id, filesystem_total_bytes,
                                                       filesystem_available_bytes, last_sync_at, last_file_sync_at,
-                                                      created_at, updated_at)
+                                                      created_at, updated_at, site, drain_requested_at, last_scrub_at)
                         VALUES (:id, :name, :url, :storageId, :mode, :status, :capacity, :used,
                                 :available, :filesystemId, :filesystemTotal, :filesystemAvailable, :lastSyncAt,
-                                :lastFileSyncAt, :createdAt, :updatedAt)
+                                :lastFileSyncAt, :createdAt, :updatedAt, :site, :drainRequestedAt, :lastScrubAt)
                         """)
                 .param("id", se.id())
                 .param("name", se.name())
@@ -106,7 +109,70 @@ public class StorageElementRepository {
                 .param("lastFileSyncAt", Timestamps.sql(se.lastFileSyncAt()))
                 .param("createdAt", Timestamps.sql(se.createdAt()))
                 .param("updatedAt", Timestamps.sql(se.updatedAt()))
+                .param("site", se.site())
+                .param("drainRequestedAt", Timestamps.sql(se.drainRequestedAt()))
+                .param("lastScrubAt", Timestamps.sql(se.lastScrubAt()))
                 .update();
+    }
+
+    /** Sets or clears ({@code null}) the site label. */
+    public boolean updateSite(UUID id, String site, Instant now) {
+        return jdbc.sql("UPDATE storage_elements SET site = :site, updated_at = :now WHERE id = :id")
+                .param("id", id)
+                .param("site", site)
+                .param("now", Timestamps.sql(now))
+                .update() == 1;
+    }
+
+    /** Starts ({@code drainRequestedAt} set) or cancels ({@code null}) a drain. */
+    public boolean updateDrain(UUID id, Instant drainRequestedAt, Instant now) {
+        return jdbc.sql("UPDATE storage_elements SET drain_requested_at = :drain, updated_at = :now WHERE id = :id")
+                .param("id", id)
+                .param("drain", Timestamps.sql(drainRequestedAt))
+                .param("now", Timestamps.sql(now))
+                .update() == 1;
+    }
+
+    /** Stores the finish time of the SE's last complete scrub pass, as its {@code /api/v1/info} reported it. */
+    public boolean updateLastScrubAt(UUID id, Instant lastScrubAt) {
+        return jdbc.sql("""
+                        UPDATE storage_elements SET last_scrub_at = :lastScrubAt
+                        WHERE id = :id AND last_scrub_at IS DISTINCT FROM :lastScrubAt
+                        """)
+                .param("id", id)
+                .param("lastScrubAt", Timestamps.sql(lastScrubAt))
+                .update() == 1;
+    }
+
+    /**
+     * Drain progress of an SE: active files with an {@code ok} copy on it, and those of them that do
+     * not yet have their wanted number of {@code ok} copies on SEs that are not draining.
+     */
+    public DrainProgress drainProgress(UUID id, int wantedPermanent, int wantedTemporary) {
+        return jdbc.sql("""
+                        SELECT count(*) AS total,
+                               count(*) FILTER (WHERE (SELECT count(*) FROM file_copies o
+                                                       JOIN storage_elements os ON os.id = o.storage_element_id
+                                                       WHERE o.file_id = f.file_id AND o.status = :ok
+                                                         AND os.drain_requested_at IS NULL)
+                                                      < CASE WHEN f.retention_policy = :permanentPolicy
+                                                             THEN :wantedPermanent ELSE :wantedTemporary END)
+                                   AS remaining
+                        FROM file_copies c JOIN files f ON f.file_id = c.file_id
+                        WHERE c.storage_element_id = :id AND c.status = :ok AND f.status = :active
+                        """)
+                .param("id", id)
+                .param("ok", CopyStatus.OK.value())
+                .param("permanentPolicy", RetentionPolicy.PERMANENT.value())
+                .param("active", FileStatus.ACTIVE.value())
+                .param("wantedPermanent", wantedPermanent)
+                .param("wantedTemporary", wantedTemporary)
+                .query((rs, row) -> new DrainProgress(rs.getLong("total"), rs.getLong("remaining")))
+                .single();
+    }
+
+    /** Drain progress of an SE being drained. */
+    public record DrainProgress(long filesTotal, long filesRemaining) {
     }
 
     public boolean updateNameAndUrl(UUID id, String name, String url, Instant now) {
@@ -167,7 +233,8 @@ public class StorageElementRepository {
 
     /** True when the registry holds at least one file of this SE. */
     public boolean hasFiles(UUID id) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM files WHERE storage_element_id = :id)")
+        // copies, not files.storage_element_id: an SE may hold only copies made by the replication job
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM file_copies WHERE storage_element_id = :id)")
                 .param("id", id).query(Boolean.class).single();
     }
 
@@ -188,6 +255,9 @@ public class StorageElementRepository {
                 Timestamps.read(rs, "last_sync_at"),
                 Timestamps.read(rs, "last_file_sync_at"),
                 Timestamps.read(rs, "created_at"),
-                Timestamps.read(rs, "updated_at"));
+                Timestamps.read(rs, "updated_at"),
+                rs.getString("site"),
+                Timestamps.read(rs, "drain_requested_at"),
+                Timestamps.read(rs, "last_scrub_at"));
     }
 }

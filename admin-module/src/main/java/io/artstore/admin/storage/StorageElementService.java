@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.artstore.admin.common.Timestamps;
+import io.artstore.admin.files.CopyCounts;
 import io.artstore.admin.sync.RegistrySync;
 import io.artstore.admin.sync.SyncReport;
 import io.artstore.kernel.client.storage.SeModeTransition;
@@ -31,13 +32,15 @@ public class StorageElementService {
     private final StorageElementRepository repository;
     private final StorageElementCalls calls;
     private final RegistrySync sync;
+    private final CopyCounts copies;
     private final Clock clock;
 
     public StorageElementService(StorageElementRepository repository, StorageElementCalls calls, RegistrySync sync,
-                                 Clock clock) {
+                                 CopyCounts copies, Clock clock) {
         this.repository = repository;
         this.calls = calls;
         this.sync = sync;
+        this.copies = copies;
         this.clock = clock;
     }
 
@@ -66,7 +69,8 @@ public class StorageElementService {
         StorageElement se = new StorageElement(UUID.randomUUID(), request.name().strip(), url, info.storageId(),
                 mode.get().value(), StorageElementStatus.ONLINE.value(), capacity.totalBytes(), capacity.usedBytes(),
                 capacity.availableBytes(), capacity.filesystemId(), capacity.filesystemTotalBytes(),
-                capacity.filesystemAvailableBytes(), now, null, now, now);
+                capacity.filesystemAvailableBytes(), now, null, now, now,
+                request.site() == null ? null : request.site().strip(), null, null);
         try {
             repository.insert(se);
         } catch (DuplicateKeyException ex) {
@@ -96,7 +100,7 @@ public class StorageElementService {
     /** Changes name and/or URL; a new URL must reach the same SE. */
     public StorageElement update(UUID id, StorageElementDtos.Update request) {
         if (request.empty()) {
-            throw ApiException.validation("Nothing to update: give name and/or url");
+            throw ApiException.validation("Nothing to update: give name, url and/or site");
         }
         StorageElement se = get(id);
         String name = request.name() == null ? se.name() : request.name().strip();
@@ -119,7 +123,45 @@ public class StorageElementService {
         } catch (DuplicateKeyException ex) {
             throw ApiException.conflict("A storage element with this URL is already registered");
         }
+        if (request.site() != null) {
+            repository.updateSite(id, request.site().strip(), Timestamps.now(clock));
+        }
         return get(id);
+    }
+
+    /**
+     * Starts draining the SE: its copies stop counting toward wanted copies, so the replication job
+     * copies its files elsewhere. Starting a drain already running keeps its start time.
+     */
+    public StorageElement startDrain(UUID id) {
+        StorageElement se = get(id);
+        if (!se.draining()) {
+            Instant now = Timestamps.now(clock);
+            repository.updateDrain(id, now, now);
+            log.info("Drain of storage element {} requested", se.storageId());
+        }
+        return get(id);
+    }
+
+    /** Cancels a drain (nothing happens when none runs); copies already made elsewhere stay. */
+    public StorageElement cancelDrain(UUID id) {
+        StorageElement se = get(id);
+        if (se.draining()) {
+            repository.updateDrain(id, null, Timestamps.now(clock));
+            log.info("Drain of storage element {} cancelled", se.storageId());
+        }
+        return get(id);
+    }
+
+    /** The view of an SE, with its drain progress while it is being drained. */
+    public StorageElementDtos.View view(StorageElement se) {
+        if (!se.draining()) {
+            return StorageElementDtos.View.of(se);
+        }
+        StorageElementRepository.DrainProgress progress = repository.drainProgress(se.id(), copies.permanent(),
+                copies.temporary());
+        return StorageElementDtos.View.of(se,
+                new StorageElementDtos.Drain(progress.filesTotal(), progress.filesRemaining()));
     }
 
     /** Removes the SE and its registry rows; the files on the SE are not touched. */
@@ -157,7 +199,7 @@ public class StorageElementService {
         repository.updateMode(id, current, Timestamps.now(clock));
         log.info("Storage element {} switched from {} to {}", se.storageId(), transition.previousMode(), current);
         return new StorageElementDtos.ModeChangeResult(transition.previousMode(), current, transition.transitionedAt(),
-                StorageElementDtos.View.of(get(id)));
+                view(get(id)));
     }
 
     private static ApiException notFound(UUID id) {

@@ -127,13 +127,7 @@ public class RegistrySync {
         storageElements.updateInfo(se.id(), StorageMode.parse(info.mode()).map(StorageMode::value).orElse(se.mode()),
                 StorageElementStatus.parse(info.status()).orElse(StorageElementStatus.ONLINE).value(),
                 ReportedCapacity.of(info.capacity()), Timestamps.now(clock));
-        // kept here rather than in the SE repository's info update: the scrub time only comes with the sync's refresh
-        JdbcClient.create(dataSource)
-                .sql("UPDATE storage_elements SET last_scrub_at = :lastScrubAt WHERE id = :id "
-                        + "AND last_scrub_at IS DISTINCT FROM :lastScrubAt")
-                .param("id", se.id())
-                .param("lastScrubAt", Timestamps.sql(info.lastScrubAt()))
-                .update();
+        storageElements.updateLastScrubAt(se.id(), info.lastScrubAt());
         if (info.storageId() != null && !info.storageId().equals(se.storageId())) {
             log.warn("Storage element at {} now reports storage_id {} (registered as {})", se.url(), info.storageId(),
                     se.storageId());

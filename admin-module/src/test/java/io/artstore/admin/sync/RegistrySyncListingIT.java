@@ -500,7 +500,7 @@ class RegistrySyncListingIT extends AdminApiTest {
             this.files = new CopyOnWriteArrayList<>(files);
             Instant now = clock.instant();
             storageElements.insert(new StorageElement(id, "Scripted", url, "se-" + id, StorageMode.EDIT.value(), StorageElementStatus.ONLINE.value(),
-                    0, 0, 0, null, null, null, null, null, now, now));
+                    0, 0, 0, null, null, null, null, null, now, now, null, null, null));
         }
 
         @Override
