@@ -15,14 +15,8 @@ class ModuleBoundariesTest {
         ModuleBoundaries.check("io.artstore.admin");
     }
 
-    /**
-     * Only the packages converted so far: files, storage and sync still use component scanning
-     * until the copies work is merged. Once they are converted this becomes
-     * {@code ConfigurationStyle.check("io.artstore.admin")}.
-     */
     @Test
     void declaresItsBeansInConfigurationClasses() {
-        ConfigurationStyle.check("io.artstore.admin", "io.artstore.admin.users", "io.artstore.admin.auth",
-                "io.artstore.admin.keys", "io.artstore.admin.accounts", "io.artstore.admin.common");
+        ConfigurationStyle.check("io.artstore.admin");
     }
 }

@@ -15,10 +15,8 @@ import io.artstore.admin.common.Timestamps;
 import io.artstore.kernel.paging.PageQuery;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /** SQL over the file registry ({@code files}). */
-@Repository
 class FileRepository {
 
     private static final String FILTER = """

@@ -23,8 +23,8 @@ import io.artstore.kernel.paging.Page;
 import io.artstore.kernel.paging.PageQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -32,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
  * copy); description and tag changes and deletions go to every SE holding a copy first (their
  * attr.json files are the source of truth), so the next sync agrees with the registry.
  */
-@Service
 public class FileService {
 
     private static final Logger log = LoggerFactory.getLogger(FileService.class);
@@ -41,13 +40,15 @@ public class FileService {
     private final StorageElementRepository storageElements;
     private final StorageElementCalls calls;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public FileService(FileRepository files, StorageElementRepository storageElements, StorageElementCalls calls,
-                       Clock clock) {
+                       Clock clock, ApplicationEventPublisher events) {
         this.files = files;
         this.storageElements = storageElements;
         this.calls = calls;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The file and its one ok copy on the given SE, in one transaction (verified: the SE hashed it while storing). */
@@ -84,6 +85,7 @@ public class FileService {
         if (!inserted) {
             throw ApiException.conflict("File " + request.fileId() + " is already registered");
         }
+        events.publishEvent(new FileRegistered(file.fileId()));
         return get(file.fileId());
     }
 

@@ -8,12 +8,14 @@ import java.util.UUID;
 import io.artstore.admin.storage.StorageElementCalls;
 import io.artstore.admin.storage.StorageElementRepository;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The copy policy and the replication job's beans. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReplicationProperties.class)
 public class ReplicationConfiguration {
 
     @Bean

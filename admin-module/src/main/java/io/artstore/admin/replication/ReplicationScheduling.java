@@ -11,7 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @ConditionalOnBooleanProperty(name = "artstore.admin.replication.scheduling", matchIfMissing = true)
 public class ReplicationScheduling {
 
-    @Bean
+    @Bean(destroyMethod = "shutdown")
     ReplicationScheduler replicationScheduler(ReplicationJob job) {
         return new ReplicationScheduler(job);
     }

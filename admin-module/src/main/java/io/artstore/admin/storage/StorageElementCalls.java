@@ -14,7 +14,6 @@ import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.paging.Page;
 import org.springframework.http.HttpHeaders;
 import org.springframework.resilience.annotation.Retryable;
-import org.springframework.stereotype.Component;
 
 /**
  * admin-module's calls to storage elements, through the shared {@link StorageElementClient}
@@ -23,7 +22,6 @@ import org.springframework.stereotype.Component;
  * an SE refusal (4xx, {@link StorageElementException}) is never retried. Mode transitions and
  * writes are not retried: the caller sees the first answer.
  */
-@Component
 public class StorageElementCalls {
 
     private final StorageElementClient client;

@@ -9,13 +9,11 @@ import io.artstore.kernel.contract.StorageElementStatus;
 import io.artstore.kernel.contract.StorageMode;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code artstore_admin_storage_elements{mode, status}}: registered SEs per mode and status,
  * read from the database (so every replica reports the same) at most every 5 seconds.
  */
-@Component
 public class StorageElementGauge {
 
     private static final Duration MAX_AGE = Duration.ofSeconds(5);

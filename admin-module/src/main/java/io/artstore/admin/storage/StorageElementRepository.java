@@ -17,10 +17,8 @@ import io.artstore.kernel.contract.StorageMode;
 import io.artstore.admin.common.Timestamps;
 import io.artstore.kernel.paging.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /** SQL over {@code storage_elements}. */
-@Repository
 public class StorageElementRepository {
 
     private static final String FILTER = """

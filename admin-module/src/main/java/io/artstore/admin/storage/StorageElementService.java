@@ -21,10 +21,8 @@ import io.artstore.kernel.paging.PageQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.stereotype.Service;
 
 /** The storage-element registry: discover, register, list, update, delete, sync and mode changes. */
-@Service
 public class StorageElementService {
 
     private static final Logger log = LoggerFactory.getLogger(StorageElementService.class);

@@ -35,7 +35,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.stereotype.Service;
 
 /**
  * The registry sync: the one code path behind registration, the manual sync endpoint, the
@@ -67,7 +66,6 @@ import org.springframework.stereotype.Service;
  * Memory use does not depend on the number of files, and the SQL is set based, so it scales to
  * millions of files per SE.
  */
-@Service
 public class RegistrySync {
 
     private static final Logger log = LoggerFactory.getLogger(RegistrySync.class);

@@ -5,14 +5,12 @@ import java.time.Duration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.stereotype.Component;
 
 /**
  * Sync meters: {@code artstore_admin_sync_runs_total{storage_id, outcome=success|failure}},
  * {@code artstore_admin_sync_files_total{storage_id, change=added|updated|marked_deleted}} and
  * the timer {@code artstore_admin_sync_duration_seconds{storage_id, outcome}}.
  */
-@Component
 public class SyncMetrics {
 
     private final MeterRegistry registry;

@@ -262,6 +262,9 @@ class RegistrySyncIT extends AdminApiTest {
 
         edit.stop();
         rewriteSidecar(edit, expiredOnDisk, "\"status\"\\s*:\\s*\"active\"", "\"status\": \"expired\"");
+        // as the SE's GC does when it expires a file: the change is dated, so the newest sidecar wins
+        rewriteSidecar(edit, expiredOnDisk, "\"updated_at\"\\s*:\\s*\"[^\"]*\"",
+                "\"updated_at\": \"" + java.time.Instant.now() + "\"");
         removeFile(edit, removedFromDisk);
         edit.start();
 
