@@ -30,7 +30,7 @@ public final class ContractValues {
     }
 
     /** The allowed values, quoted, for messages. */
-    public static <E extends Enum<E> & ContractValue> String list(Class<E> type) {
+    public static String list(Class<? extends ContractValue> type) {
         return String.join(", ", Arrays.stream(type.getEnumConstants()).map(e -> "'" + e.value() + "'").toList());
     }
 }

@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import io.artstore.kernel.contract.ContractValue;
+import io.artstore.kernel.contract.ContractValues;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -237,14 +239,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return "Unknown field '" + unknown.getPropertyName() + "'";
         }
         if (cause instanceof InvalidFormatException invalid) {
+            if (invalid.getTargetType() != null && ContractValue.class.isAssignableFrom(invalid.getTargetType())) {
+                return fieldPath(invalid) + ": must be one of "
+                        + ContractValues.list(invalid.getTargetType().asSubclass(ContractValue.class));
+            }
             return fieldPath(invalid) + ": invalid value '" + invalid.getValue() + "'";
         }
         if (cause instanceof JacksonException json) {
             String path = fieldPath(json);
             return path.isEmpty() ? "Malformed JSON request body" : path + ": invalid value";
         }
-        // a value refused by a @JsonCreator (the contract enums): the most specific cause is its
-        // IllegalArgumentException, the JacksonException around it knows the field
+        // a value refused by a @JsonCreator: the most specific cause is its exception, the
+        // JacksonException around it knows the field
         for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof JacksonException json && !fieldPath(json).isEmpty()) {
                 return fieldPath(json) + ": invalid value";

@@ -31,6 +31,6 @@ class UnreadableBodyTest {
         assertThat(answer.getStatusCode().value()).isEqualTo(400);
         ApiError body = (ApiError) answer.getBody();
         assertThat(body.error().code()).isEqualTo("VALIDATION_ERROR");
-        assertThat(body.error().message()).isEqualTo("status: invalid value");
+        assertThat(body.error().message()).isEqualTo("status: must be one of 'active', 'expired', 'deleted'");
     }
 }
