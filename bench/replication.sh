@@ -261,7 +261,7 @@ while True:
     while True:
         req = urllib.request.Request(f"{admin}/api/v1/files?limit=1000&offset={offset}&retention_policy=permanent",
                                      headers={"Authorization": f"Bearer {admin_token}"})
-            page = json.load(urllib.request.urlopen(req))
+        page = json.load(urllib.request.urlopen(req))
         items += page["items"]
         if not page["has_more"]:
             break
