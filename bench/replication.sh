@@ -290,7 +290,11 @@ interval_s() { awk -v v="$1" 'BEGIN { u = v; sub(/^[0-9.]+/, "", u); x = v + 0;
   print (u == "ms") ? x / 1000 : (u == "m") ? x * 60 : (u == "h") ? x * 3600 : x }'; }
 
 if [[ " $PARTS " == *" c "* ]]; then
-  LAG_ROWS=()
+  # the table's head first, then each interval's row as soon as it is measured, so that a stack
+  # that fails to start (3-minute limit per service on a loaded machine) loses only its own row
+  report "#### Replication lag of a fresh upload" "" \
+    "$LAG_FILES permanent uploads of 2 KiB through the ingester, spaced evenly over two intervals; admin-module's file list polled every 100 ms; lag = upload answer → the file shows 2 \`ok\` copies. A fresh stack per interval." "" \
+    "| job interval | uploads | min | p50 | p99 | max | reference: interval |" "|---|---|---|---|---|---|---|"
   for interval in ${REPL_LAG_INTERVALS:-1m $SHORT_INTERVAL}; do
     if [ "$interval" = 1m ]; then stack_up lag-default ""; else stack_up "lag-$interval" "$interval"; fi
     iv="$(interval_s "$interval")"
@@ -299,10 +303,8 @@ if [[ " $PARTS " == *" c "* ]]; then
     lags="$(lag_run "$spacing")" || fail "lag run with interval $interval failed"
     read -r p50 p99 count <<<"$(nearest_rank 50 99 <<<"$lags" | tr '\t' ' ')"
     max="$(sort -g <<<"$lags" | tail -1)"; min="$(sort -g <<<"$lags" | head -1)"
-    LAG_ROWS+=("| \`AM_REPLICATION_INTERVAL=$interval\`$([ "$interval" = 1m ] && echo ' (default)') | $count, one every $spacing s | $min s | **$p50 s** | **$p99 s** | $max s | $iv s |")
+    report "| \`AM_REPLICATION_INTERVAL=$interval\`$([ "$interval" = 1m ] && echo ' (default)') | $count, one every $spacing s | $min s | **$p50 s** | **$p99 s** | $max s | $iv s |"
     stack_down
   done
-  report "#### Replication lag of a fresh upload" "" \
-    "$LAG_FILES permanent uploads of 2 KiB through the ingester, spaced evenly over two intervals; admin-module's file list polled every 100 ms; lag = upload answer → the file shows 2 \`ok\` copies. A fresh stack per interval." "" \
-    "| job interval | uploads | min | p50 | p99 | max | reference: interval |" "|---|---|---|---|---|---|---|" "${LAG_ROWS[@]}" ""
+  report ""
 fi
