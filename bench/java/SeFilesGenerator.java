@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
+import io.artstore.kernel.contract.FileStatus;
+import io.artstore.kernel.contract.RetentionPolicy;
 import io.artstore.storage.attr.AttrStore;
 import io.artstore.storage.attr.FileAttributes;
-import io.artstore.storage.attr.FileStatus;
-import io.artstore.storage.attr.RetentionPolicy;
 import io.artstore.storage.attr.StorageLayout;
 import io.artstore.storage.attr.StorageNames;
 
@@ -23,6 +23,9 @@ import io.artstore.storage.attr.StorageNames;
  * `sync` once at the end), so 100,000 files take seconds instead of minutes.
  *
  * Run on the SE jar's classpath: java -cp 'BOOT-INF/classes:BOOT-INF/lib/*' SeFilesGenerator.java DATA_DIR WAL_DIR N
+ * [MIN_BYTES [TEMPORARY_PERCENT]]: each file's content is padded with seeded random bytes to at
+ * least MIN_BYTES (default 0: a one-line text); TEMPORARY_PERCENT of the files are temporary
+ * (default 10; in steps of 10).
  */
 public class SeFilesGenerator {
 
@@ -38,6 +41,8 @@ public class SeFilesGenerator {
         Path dataDir = Path.of(args[0]);
         Path walDir = Path.of(args[1]);
         int count = Integer.parseInt(args[2]);
+        int minBytes = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        int temporaryPercent = args.length > 4 ? Integer.parseInt(args[4]) : 10;
         StorageLayout layout = new StorageLayout(dataDir, walDir);
         AttrStore attrs = new AttrStore(layout);
         Random random = new Random(42);
@@ -48,11 +53,18 @@ public class SeFilesGenerator {
             int kind = random.nextInt(EXTENSIONS.length);
             String name = WORDS[random.nextInt(WORDS.length)] + "_" + WORDS[random.nextInt(WORDS.length)] + "_"
                     + (2000 + random.nextInt(26)) + "_" + i + "." + EXTENSIONS[kind];
-            byte[] content = ("file " + i + " " + name + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] line = ("file " + i + " " + name + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] content = java.util.Arrays.copyOf(line, Math.max(line.length, minBytes));
+            if (content.length > line.length) {
+                byte[] padding = new byte[content.length - line.length];
+                random.nextBytes(padding);
+                System.arraycopy(padding, 0, content, line.length, padding.length);
+            }
             UUID id = new UUID(random.nextLong(), random.nextLong());
             Instant uploadedAt = base.plusSeconds(i * 30L + random.nextInt(30));
             String uploadedBy = "sa_ingester_bench" + (i % 4);
-            boolean temporary = random.nextInt(10) == 0;
+            // nextInt(10) as before, so the default run writes the same files as it always did
+            boolean temporary = random.nextInt(10) * 10 < temporaryPercent;
             String storageName = StorageNames.build(name, uploadedBy, uploadedAt, id);
             FileAttributes a = new FileAttributes(id, name, TYPES[kind], content.length,
                     HexFormat.of().formatHex(sha.digest(content)), uploadedBy, uploadedAt,
