@@ -243,8 +243,10 @@ class OutagesIT {
         // replication job may meanwhile give a permanent file its second copy on the other one)
         long files = FaultStack.distinctFiles(stack.seData(SE_RW), stack.seData(SE_RW_B));
         for (int round = 0; round < 2; round++) {
+            // more than either rw SE holds: the ingester picks the one with the most room (the empty
+            // second rw SE, where exactly RW_CAPACITY would fit), so only a larger body fills it mid-stream
             Timed full = timed(() -> FaultStack.uploadChunked(ingester, Multipart.form()
-                    .field("retention_policy", "permanent").generatedFile("fills-up.bin", RW_CAPACITY, 12)));
+                    .field("retention_policy", "permanent").generatedFile("fills-up.bin", RW_CAPACITY + 1024 * 1024, 12)));
             System.out.println("[faults] ingester upload larger than what is left on the rw SE: " + full + " " + full.response().body());
             assertThat(full.response().status()).as(full.toString()).isEqualTo(507);
             assertThat(full.response().errorCode()).isEqualTo("STORAGE_FULL");
