@@ -91,9 +91,12 @@ class EndToEndIT {
         assertThat(afterPatch.path("description").asString()).isEqualTo("Изменено на SE");
         assertThat(afterPatch.path("tags").toString()).contains("patched");
 
-        // delete on the SE, GC removes it, the registry follows
+        // delete on the SE, the registry follows (the deleted sidecar is the newest); GC removes it and
+        // the registry keeps it deleted (a copy merely gone from an SE would only be "missing")
         Stored doomed = stored.get(1);
         assertThat(editSe.delete("/api/v1/files/" + doomed.id()).status()).isIn(200, 204);
+        StackSupport.sync(admin, editId);
+        assertThat(admin.get("/api/v1/files/" + doomed.id()).json().path("status").asString()).isEqualTo("deleted");
         StackSupport.eventually(Duration.ofSeconds(60), () -> StackSupport.sidecar("se-edit", UUID.fromString(doomed.id())) == null,
                 "GC removes the deleted file from the edit SE");
         StackSupport.sync(admin, editId);
