@@ -22,7 +22,11 @@ import io.artstore.testsupport.tls.TestCertificates;
  */
 public final class LocalStack implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * Generous: seven JVMs (four with the OpenTelemetry agent in the system tests) start at once,
+     * and on a loaded 2-core box one SE alone took over two minutes to become ready.
+     */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
     /**
      * One storage element of the stack.

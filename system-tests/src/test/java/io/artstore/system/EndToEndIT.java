@@ -91,16 +91,27 @@ class EndToEndIT {
         assertThat(afterPatch.path("description").asString()).isEqualTo("Изменено на SE");
         assertThat(afterPatch.path("tags").toString()).contains("patched");
 
-        // delete on the SE, GC removes it, the registry follows
+        // delete on the SE, the registry follows (the deleted sidecar is the newest); GC removes it and
+        // the registry keeps it deleted (a copy merely gone from an SE would only be "missing")
         Stored doomed = stored.get(1);
         assertThat(editSe.delete("/api/v1/files/" + doomed.id()).status()).isIn(200, 204);
+        StackSupport.sync(admin, editId);
+        assertThat(admin.get("/api/v1/files/" + doomed.id()).json().path("status").asString()).isEqualTo("deleted");
         StackSupport.eventually(Duration.ofSeconds(60), () -> StackSupport.sidecar("se-edit", UUID.fromString(doomed.id())) == null,
                 "GC removes the deleted file from the edit SE");
         StackSupport.sync(admin, editId);
         assertThat(admin.get("/api/v1/files/" + doomed.id()).json().path("status").asString()).isEqualTo("deleted");
         assertThat(search.get("/api/v1/files/" + doomed.id() + "/download").status()).isEqualTo(404);
 
-        // lose the registry, sync, everything is back
+        // lose the registry, sync, everything is back: files and all their copies (settled first:
+        // the permanent files get their second copy from the replication job)
+        StackSupport.eventually(Duration.ofSeconds(90), () -> {
+            admin.postJson("/api/v1/replication/run", "");
+            return stored.stream().filter(file -> file != doomed).allMatch(file -> {
+                JsonNode record = admin.get("/api/v1/files/" + file.id()).json();
+                return copies(record).stream().filter(c -> c.endsWith(" ok")).count() == record.path("copies_wanted").asLong();
+            });
+        }, "every file of this test with its wanted copies");
         Map<String, JsonNode> before = registry(admin);
         try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(), LocalPostgres.USER, LocalPostgres.PASSWORD);
              Statement statement = connection.createStatement()) {
@@ -119,11 +130,23 @@ class EndToEndIT {
             JsonNode now = after.get(file.id());
             assertThat(now).as("restored " + file.name()).isNotNull();
             for (String field : List.of("original_filename", "size", "checksum", "status", "retention_policy",
-                    "description", "tags", "uploaded_by", "storage_element_id", "ttl_days")) {
+                    "description", "tags", "uploaded_by", "ttl_days", "copies_wanted")) {
                 assertThat(now.path(field)).as(file.name() + " " + field).isEqualTo(was.path(field));
             }
+            assertThat(copies(now)).as(file.name() + " copies").isEqualTo(copies(was));
+            // which SE held the file first is in no sidecar: after the rebuild, one that holds a copy
+            assertThat(copies(now)).as(file.name() + " storage_element_id")
+                    .anyMatch(c -> c.startsWith(now.path("storage_element_id").asString() + " "));
         }
         assertThat(ids(search, Map.of("tags", List.of(tag)))).hasSize(3);
+    }
+
+    /** The copies of a registry record as sorted "se-id status" strings. */
+    private static List<String> copies(JsonNode record) {
+        List<String> copies = new ArrayList<>();
+        record.path("copies").forEach(c -> copies.add(c.path("storage_element_id").asString() + " " + c.path("status").asString()));
+        copies.sort(null);
+        return copies;
     }
 
     private static List<String> ids(TestHttp search, Map<String, Object> request) {

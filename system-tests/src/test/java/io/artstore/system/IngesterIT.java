@@ -36,8 +36,7 @@ class IngesterIT {
     }
 
     private int filesOnSes() {
-        return StackSupport.sidecars("se-edit").size() + StackSupport.sidecars("se-rw").size()
-                + StackSupport.sidecars("se-rw-b").size();
+        return StackSupport.filesOnSes();
     }
 
     @Test

@@ -85,7 +85,8 @@ public final class SystemStack {
                     ProcessRunner.freePort(), ProcessRunner.freePort(), ProcessRunner.freePort(), ProcessRunner.freePort(),
                     Map.of())
                     .withExtraEnv(Map.of(
-                            "admin-module", with(traced, "admin-module"),
+                            // second copies within seconds, so tests see a settled registry without waiting a minute
+                            "admin-module", with(traced, "admin-module", "AM_REPLICATION_INTERVAL", "2s"),
                             "storage-element-edit", with(traced, "storage-element-edit", "SE_GC_INTERVAL", "2s"),
                             "storage-element-rw", with(traced, "storage-element-rw", "SE_GC_INTERVAL", "2s",
                                     "SE_MAX_CAPACITY", Long.toString(RW_CAPACITY)),

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +24,7 @@ import io.artstore.kernel.error.ApiException;
 import io.artstore.kernel.error.ErrorCode;
 import io.artstore.kernel.multipart.MultipartReader;
 import io.artstore.storage.attr.FileAttributes;
+import io.artstore.storage.attr.StorageLayout;
 import io.artstore.storage.attr.StorageNames;
 import io.artstore.storage.config.StorageProperties;
 import io.artstore.storage.index.FileIndex;
@@ -52,6 +55,7 @@ public class CopyService {
 
     private final FileStore store;
     private final FileIndex index;
+    private final StorageLayout layout;
     private final ModeService modes;
     private final CapacityService capacity;
     private final StorageMetrics metrics;
@@ -59,10 +63,11 @@ public class CopyService {
     private final JsonMapper json;
     private final long maxFileSize;
 
-    CopyService(FileStore store, FileIndex index, ModeService modes, CapacityService capacity, StorageMetrics metrics,
-                Clock clock, StorageProperties properties, JsonMapper json) {
+    CopyService(FileStore store, FileIndex index, StorageLayout layout, ModeService modes, CapacityService capacity,
+                StorageMetrics metrics, Clock clock, StorageProperties properties, JsonMapper json) {
         this.store = store;
         this.index = index;
+        this.layout = layout;
         this.modes = modes;
         this.capacity = capacity;
         this.metrics = metrics;
@@ -130,12 +135,12 @@ public class CopyService {
                     }
                     fileSeen = true;
                     FileAttributes existing = index.get(fileId).orElse(null);
-                    if (existing != null && !existing.corrupt()) {
+                    if (existing != null && !replaceable(existing)) {
                         requireSameChecksum(existing, metadata);
                         drain(part.stream());
                         present = existing;
                     } else {
-                        // a corrupt copy is replaced under its own name, so no second sidecar of the id can appear
+                        // a corrupt or lost copy is replaced under its own name, so no second sidecar of the id can appear
                         String storageFilename = existing != null ? existing.storageFilename()
                                 : StorageNames.build(metadata.originalFilename(), metadata.uploadedBy(),
                                 metadata.uploadedAt(), fileId);
@@ -174,11 +179,11 @@ public class CopyService {
     private Result commit(FileStore.StagedUpload staged, CopyMetadata metadata) {
         FileAttributes current = index.get(metadata.fileId()).orElse(null);
         String storageFilename = staged.entry().storageFilename();
-        if (current != null && (!current.corrupt() || !current.storageFilename().equals(storageFilename))) {
+        if (current != null && (!replaceable(current) || !current.storageFilename().equals(storageFilename))) {
             store.discard(staged);
             capacity.release(staged.reserved());
             requireSameChecksum(current, metadata);
-            if (current.corrupt()) {
+            if (replaceable(current)) {
                 throw ApiException.conflict("The copy of file " + metadata.fileId() + " changed meanwhile; try again");
             }
             return new Result(current, false);
@@ -201,6 +206,23 @@ public class CopyService {
                 throw new ApiException(ErrorCode.CHECKSUM_MISMATCH, "More bytes received than the declared size " + size);
             }
             throw ex;
+        }
+    }
+
+    /**
+     * A copy this SE cannot serve: marked corrupt by the scrub, or its data file gone or of
+     * the wrong size (lost behind the SE's back, not yet noticed by reconcile or scrub). Such a
+     * copy is replaced; answering "already here" would let the registry count bytes that are not.
+     */
+    private boolean replaceable(FileAttributes existing) {
+        if (existing.corrupt()) {
+            return true;
+        }
+        Path data = layout.dataFile(existing.storageFilename());
+        try {
+            return !Files.isRegularFile(data) || Files.size(data) != existing.size();
+        } catch (IOException ex) {
+            return true;
         }
     }
 

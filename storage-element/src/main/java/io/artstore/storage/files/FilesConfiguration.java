@@ -24,9 +24,10 @@ class FilesConfiguration {
     }
 
     @Bean
-    CopyService copyService(FileStore store, FileIndex index, ModeService modes, CapacityService capacity,
-                            StorageMetrics metrics, Clock clock, StorageProperties properties, JsonMapper json) {
-        return new CopyService(store, index, modes, capacity, metrics, clock, properties, json);
+    CopyService copyService(FileStore store, FileIndex index, StorageLayout layout, ModeService modes,
+                            CapacityService capacity, StorageMetrics metrics, Clock clock, StorageProperties properties,
+                            JsonMapper json) {
+        return new CopyService(store, index, layout, modes, capacity, metrics, clock, properties, json);
     }
 
     @Bean

@@ -178,6 +178,31 @@ class CopyApiIT {
     }
 
     @Test
+    void aCopyWhoseDataFileWasLostIsReplacedNotReportedPresent() throws Exception {
+        byte[] content = Content.bytes(90_000, 46);
+        SeFileMetadata original = original(content, "lost.bin");
+        assertThat(copy(original, content).status()).isEqualTo(201);
+        Path data = dataFile(original.fileId());
+        Files.delete(data);
+
+        // the sidecar (and so the index) still lists it: "already here" would be a lie
+        TestHttp.Response again = copy(original, content);
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(Content.sha256(data)).isEqualTo(original.checksum());
+        assertThat(http.get("/api/v1/files/" + original.fileId() + "/download").bytes()).isEqualTo(content);
+
+        // truncated behind the SE's back: the same
+        Files.write(data, java.util.Arrays.copyOf(content, 1000));
+        TestHttp.Response truncated = copy(original, content);
+        assertThat(truncated.status()).as(truncated.body()).isEqualTo(201);
+        assertThat(Content.sha256(data)).isEqualTo(original.checksum());
+        assertThat(SeTest.files(layout.dataDir()).stream().filter(n -> n.contains(original.fileId().toString())))
+                .as("replaced under the same name").hasSize(2);
+        assertThat(copy(original, content).status()).as("intact again: idempotent").isEqualTo(200);
+        assertNoLeftovers();
+    }
+
+    @Test
     void badFormsAre400AndKeepNothing() {
         byte[] content = Content.bytes(10_000, 46);
         SeFileMetadata original = original(content, "form.bin");

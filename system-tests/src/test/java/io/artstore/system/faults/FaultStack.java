@@ -291,6 +291,28 @@ final class FaultStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Distinct files (by id) on these SE data directories: a second copy made by the
+     * replication job is no new file, so "nothing new stored" stays exact while it runs.
+     */
+    static long distinctFiles(Path... seData) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Path dir : seData) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".attr.json")).toList()) {
+                    try {
+                        ids.add(JSON.readTree(p.toFile()).path("file_id").asString());
+                    } catch (RuntimeException gone) {
+                        // collected between the listing and the read
+                    }
+                }
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+        return ids.size();
+    }
+
     static void eventually(Duration limit, BooleanSupplier condition, String what) {
         Instant deadline = Instant.now().plus(limit);
         while (!condition.getAsBoolean()) {

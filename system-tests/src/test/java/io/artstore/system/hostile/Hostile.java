@@ -56,9 +56,8 @@ final class Hostile {
         return total;
     }
 
-    /** Number of files on every storage element (sidecars on disk). */
+    /** Number of distinct files on the storage elements (sidecars on disk; a replicated copy is no new file). */
     static int onDisk() {
-        return StackSupport.sidecars("se-edit").size() + StackSupport.sidecars("se-rw").size()
-                + StackSupport.sidecars("se-rw-b").size();
+        return StackSupport.filesOnSes();
     }
 }
