@@ -79,7 +79,7 @@ public class ReplicationJob {
         Instant now = Timestamps.now(clock);
         List<ClaimedFile> claimed = repository.claim(owner, now, now.plus(properties.claimTtl()), properties.batch());
         Map<UUID, StorageElement> ses = storageElements.all().stream()
-                .collect(Collectors.toMap(StorageElement::id, Function.identity()));
+                .collect(Collectors.toConcurrentMap(StorageElement::id, Function.identity()));
         List<Future<FileOutcome>> runs = new ArrayList<>();
         for (ClaimedFile file : claimed) {
             runs.add(executor.submit(() -> replicate(file, ses)));
@@ -145,6 +145,8 @@ public class ReplicationJob {
             }
             StorageElement to = target.get();
             tried.add(to.id());
+            // shared by the pass's parallel copies: the next file sees this SE fuller
+            ses.computeIfPresent(to.id(), (id, se) -> se.reserving(file.metadata().size()));
             CopyStatus before = copies.get(to.id());
             repository.markPending(fileId, to.id(), Timestamps.now(clock));
             try {

@@ -40,4 +40,15 @@ public record StorageElement(
     public boolean draining() {
         return drainRequestedAt != null;
     }
+
+    /**
+     * The same SE with {@code bytes} less available: what the replication job assumes while it
+     * sends copies there, so that one pass spreads its copies instead of sending them all to the
+     * SE that had the most space at the last sync.
+     */
+    public StorageElement reserving(long bytes) {
+        return new StorageElement(id, name, url, storageId, mode, status, capacityBytes, usedBytes,
+                Math.max(0, availableBytes - bytes), filesystemId, filesystemTotalBytes, filesystemAvailableBytes,
+                lastSyncAt, lastFileSyncAt, createdAt, updatedAt, site, drainRequestedAt, lastScrubAt);
+    }
 }

@@ -76,6 +76,21 @@ class CopyPolicyTest {
     }
 
     @Test
+    void spaceReservedForCopiesInFlightCountsAgainstATarget() {
+        StorageElement holder = se("a", StorageMode.RW, 100, "site-a");
+        StorageElement roomy = se("b", StorageMode.RW, 1_000, "site-b");
+        StorageElement smaller = se("c", StorageMode.RW, 900, "site-c");
+        Map<UUID, StorageElement> ses = new java.util.HashMap<>(ses(holder, roomy, smaller));
+        Map<UUID, CopyStatus> copies = Map.of(holder.id(), CopyStatus.OK);
+        assertThat(policy.targets(RetentionPolicy.PERMANENT, copies, ses).getFirst()).isEqualTo(roomy);
+
+        ses.computeIfPresent(roomy.id(), (id, se) -> se.reserving(200));
+
+        assertThat(policy.targets(RetentionPolicy.PERMANENT, copies, ses).getFirst().id()).isEqualTo(smaller.id());
+        assertThat(ses.get(roomy.id()).reserving(5_000).availableBytes()).isZero();
+    }
+
+    @Test
     void withoutALabelEverySeIsItsOwnSite() {
         StorageElement holder = se("a", StorageMode.RW, 100, null);
         StorageElement small = se("b", StorageMode.RW, 10, null);
