@@ -212,7 +212,7 @@ if [[ " $PARTS " == *" b "* ]]; then
   done
   rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s <= 0) print "n/a"; else printf "%.0f", n / s }'; }
   report "#### Repair of $FILES small files ($FILE_BYTES bytes, permanent, one copy each)" "" \
-    "The files are written in the SE format (\`bench/java/SeFilesGenerator.java\`) and served by a fourth SE (\`rw\`, site \`c\`); registering it in admin-module runs its first sync, which registers them with one copy each. Then \`POST /api/v1/replication/run\` (batch \`AM_REPLICATION_BATCH\` 100, parallelism \`AM_REPLICATION_PARALLELISM\` 2: the defaults) until \`files_under_replicated\` = 0, each pass followed by \`GET /api/v1/replication/status\`." "" \
+    "The files are written in the SE format (\`bench/java/SeFilesGenerator.java\`) and served by a fourth SE (\`rw\`, site \`c\`); registering it in admin-module runs its first sync, which registers them with one copy each. Then \`POST /api/v1/replication/run\` (batch \`AM_REPLICATION_BATCH\` ${AM_REPLICATION_BATCH:-100}, parallelism \`AM_REPLICATION_PARALLELISM\` ${AM_REPLICATION_PARALLELISM:-2}; defaults 100 and 2; \`SE_SCRUB_RATE\` ${SE_SCRUB_RATE:-50000000}) until \`files_under_replicated\` = 0, each pass followed by \`GET /api/v1/replication/status\`." "" \
     "| what | result |" "|---|---|" \
     "| reference: registration + first sync of the $FILES files | $sync_s s, $(rate "$FILES" "$sync_s") files/s |" \
     "| repair: $passes passes, $made copies made, $failed failed | $repair_s s, **$(rate "$made" "$repair_s") files/s** |" \
