@@ -49,12 +49,7 @@ class CrashRecoveryIT {
         Path wal = dir.resolve("wal");
         int port = ProcessRunner.freePort();
         URI live = URI.create("http://127.0.0.1:" + port + "/health/live");
-        try (ProcessRunner se = ProcessRunner.jar(ProcessRunner.findJar(Path.of("target"), "storage-element-"))
-                .env(Map.of("SE_PORT", port, "SE_STORAGE_ID", "se-crash", "SE_DATA_DIR", data, "SE_WAL_DIR", wal,
-                        "SE_JWKS_URL", SeTest.ISSUER.jwksUrl(), "SE_MODE", "edit", "SE_LOG_FORMAT", "text",
-                        "SE_MAX_FILE_SIZE", 256L * 1024 * 1024))
-                .jvmArgs("-Xmx64m", "-XX:+UseSerialGC")
-                .log(dir.resolve("se.log"))) {
+        try (ProcessRunner se = storageElement(port, "se-crash", "edit", data, wal, dir.resolve("se.log"))) {
             se.start().awaitHealthy(live, Duration.ofSeconds(120));
             TestHttp http = SeTest.client(port);
 
@@ -179,12 +174,7 @@ class CrashRecoveryIT {
         Path wal = dir.resolve("copy-wal");
         int port = ProcessRunner.freePort();
         URI live = URI.create("http://127.0.0.1:" + port + "/health/live");
-        try (ProcessRunner se = ProcessRunner.jar(ProcessRunner.findJar(Path.of("target"), "storage-element-"))
-                .env(Map.of("SE_PORT", port, "SE_STORAGE_ID", "se-copy-crash", "SE_DATA_DIR", data, "SE_WAL_DIR", wal,
-                        "SE_JWKS_URL", SeTest.ISSUER.jwksUrl(), "SE_MODE", "rw", "SE_LOG_FORMAT", "text",
-                        "SE_MAX_FILE_SIZE", 256L * 1024 * 1024))
-                .jvmArgs("-Xmx64m", "-XX:+UseSerialGC")
-                .log(dir.resolve("se-copy.log"))) {
+        try (ProcessRunner se = storageElement(port, "se-copy-crash", "rw", data, wal, dir.resolve("se-copy.log"))) {
             se.start().awaitHealthy(live, Duration.ofSeconds(120));
             TestHttp http = SeTest.client(port);
             String id = java.util.UUID.randomUUID().toString();
@@ -296,5 +286,15 @@ class CrashRecoveryIT {
                 assertThat(names).as("sidecar for " + name).contains(name + ".attr.json");
             }
         }
+    }
+
+    /** The SE from its packaged jar with a small heap, so that a SIGKILL hits it mid-stream. */
+    private static ProcessRunner storageElement(int port, String storageId, String mode, Path data, Path wal, Path log) {
+        return ProcessRunner.jar(ProcessRunner.findJar(Path.of("target"), "storage-element-"))
+                .env(Map.of("SE_PORT", port, "SE_STORAGE_ID", storageId, "SE_DATA_DIR", data, "SE_WAL_DIR", wal,
+                        "SE_JWKS_URL", SeTest.ISSUER.jwksUrl(), "SE_MODE", mode, "SE_LOG_FORMAT", "text",
+                        "SE_MAX_FILE_SIZE", 256L * 1024 * 1024))
+                .jvmArgs("-Xmx64m", "-XX:+UseSerialGC")
+                .log(log);
     }
 }
